@@ -1,0 +1,11 @@
+package org.homeinfusion.coordinator.readiness;
+
+import java.time.OffsetDateTime;
+
+/** A promised delivery window; it only counts as scheduled when both ends are known. */
+public record Delivery(OffsetDateTime etaStart, OffsetDateTime etaEnd) {
+
+    boolean isScheduled() {
+        return etaStart != null && etaEnd != null;
+    }
+}

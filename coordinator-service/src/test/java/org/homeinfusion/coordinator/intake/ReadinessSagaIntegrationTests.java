@@ -1,0 +1,152 @@
+package org.homeinfusion.coordinator.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.homeinfusion.contracts.Topics;
+import org.homeinfusion.coordinator.SeedStoryEvents;
+import org.homeinfusion.testsupport.ApiClient;
+import org.homeinfusion.testsupport.CapturedRecord;
+import org.homeinfusion.testsupport.EventCapture;
+import org.homeinfusion.testsupport.RealInfrastructure;
+import org.homeinfusion.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The coordinator against the real broker and PostgreSQL, fed pillar events as the pillar services
+ * write them: it announces READY once, withdraws and re-announces, ignores duplicates, and parks
+ * records it cannot read.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReadinessSagaIntegrationTests {
+
+    static EventCapture readiness;
+    static EventCapture deadLetters;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.registerProperties(registry, "coordinator");
+    }
+
+    @BeforeAll
+    static void subscribe() {
+        readiness = EventCapture.subscribe(Topics.CASE_READINESS_EVENTS);
+        deadLetters = EventCapture.subscribe(Topics.COORDINATOR_DEAD_LETTERS);
+    }
+
+    @AfterAll
+    static void unsubscribe() {
+        readiness.close();
+        deadLetters.close();
+    }
+
+    @LocalServerPort
+    int port;
+    String caseId;
+    SeedStoryEvents story;
+
+    @BeforeEach
+    void newCase() {
+        caseId = "CASE-" + UUID.randomUUID().toString().substring(0, 8);
+        story = new SeedStoryEvents("SPEC-1", caseId);
+    }
+
+    @AfterEach
+    void close() {
+        story.close();
+    }
+
+    @Test
+    void theSeedStoryBecomesReadyOnceWithTheSummaryToReadOut() {
+        story.send(story.readyStory());
+
+        CapturedRecord ready = awaitReadiness("ReadyToSchedule", 1);
+        assertThat(ready.header("ce_subject")).isEqualTo(caseId);
+        assertThat(ready.value()).contains("\"specialistOrgId\":\"SPEC-1\"",
+                "Pharmacy PHARM-1 delivering Tue Dec 8 08:00–11:00; nurse Jones visiting Tue Dec 8 14:00 for 240 min; "
+                        + "drug auth 12345, nursing auth 67890, supplies bundled (S9338).");
+
+        // The same events again, as a replay or a redelivery would bring them: nothing new is said.
+        story.send(story.readyStory());
+        readiness.assertNoFurtherRecord(r -> caseId.equals(r.key()) && (r.offset() != ready.offset() || r.partition() != ready.partition()), Duration.ofSeconds(3));
+
+        JsonNode view = ApiClient.onPort(port).get("/api/cases/" + caseId + "/readiness",
+                TestTokens.bearer("SPEC-1", "SPECIALIST")).json();
+        assertThat(view.get("state").asString()).isEqualTo("READY");
+        assertThat(view.get("readinessVersion").asLong()).isEqualTo(1);
+        assertThat(view.get("blockers").size()).isZero();
+    }
+
+    @Test
+    void aNurseCancellationWithdrawsReadinessAndANewSlotRestoresIt() {
+        story.send(story.readyStory());
+        awaitReadiness("ReadyToSchedule", 1);
+
+        story.send(story.visitCancelled(4));
+        CapturedRecord withdrawn = awaitReadiness("ReadinessWithdrawn", 2);
+        assertThat(withdrawn.value()).contains("NURSE_VISIT_NOT_CONFIRMED");
+
+        story.send(story.visitConfirmed(5, OffsetDateTime.parse("2026-12-10T14:00:00-05:00")));
+        assertThat(awaitReadiness("ReadyToSchedule", 3).value()).contains("2026-12-10T14:00:00-05:00");
+    }
+
+    @Test
+    void aDeliveryAfterTheVisitBlocksAndNothingIsAnnounced() {
+        story.send(story.suppliesBundled(), story.drugApprovedWithDelivery(3,
+                        OffsetDateTime.parse("2026-12-08T12:00:00-05:00"), OffsetDateTime.parse("2026-12-08T13:30:00-05:00")),
+                story.nursingApproved(2), story.visitConfirmed(3, SeedStoryEvents.VISIT));
+
+        ApiClient api = ApiClient.onPort(port);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode view = api.get("/api/cases/" + caseId + "/readiness", TestTokens.bearer("HHA-7", "AGENCY")).json();
+            assertThat(view.get("blockers").findValuesAsString("code")).containsExactly("DELIVERY_AFTER_VISIT");
+        });
+        readiness.assertNoFurtherRecord(r -> caseId.equals(r.key()), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aRecordItCannotReadGoesToTheDeadLetterTopicAndTheIntakeKeepsGoing() {
+        story.sendRaw(Topics.DRUG_AUTH_EVENTS, caseId, "DrugAuthorizationDecided", "{not json");
+        story.sendRaw(Topics.NURSING_AUTH_EVENTS, caseId, "SomethingElseEntirely", "{}");
+
+        CapturedRecord parked = deadLetters.awaitRecord(r -> caseId.equals(r.key()) && r.value().equals("{not json"));
+        assertThat(parked.header("x-dead-letter-reason")).contains("not a valid DrugAuthorizationDecided");
+        assertThat(deadLetters.awaitRecord(r -> caseId.equals(r.key()) && r.value().equals("{}"))
+                .header("x-dead-letter-reason")).contains("unknown event type");
+
+        story.send(story.readyStory());
+        awaitReadiness("ReadyToSchedule", 1);
+    }
+
+    @Test
+    void anotherOrganizationCannotSeeTheCase() {
+        story.send(story.readyStory());
+        awaitReadiness("ReadyToSchedule", 1);
+        ApiClient api = ApiClient.onPort(port);
+
+        assertThat(api.get("/api/cases/" + caseId + "/readiness", TestTokens.bearer("SPEC-2", "SPECIALIST")).status()).isEqualTo(404);
+        assertThat(api.get("/api/cases/" + caseId + "/readiness", TestTokens.bearer("PHARM-1", "PHARMACY")).status()).isEqualTo(200);
+        assertThat(api.get("/api/cases/NEVER-SEEN/readiness", TestTokens.bearer("SPEC-1", "SPECIALIST")).status()).isEqualTo(404);
+        assertThat(api.get("/api/cases?state=READY", TestTokens.bearer("SPEC-1", "SPECIALIST")).json()
+                .findValuesAsString("caseId")).contains(caseId);
+        assertThat(api.get("/api/cases?state=READY", TestTokens.bearer("SPEC-2", "SPECIALIST")).json()
+                .findValuesAsString("caseId")).doesNotContain(caseId);
+    }
+
+    private CapturedRecord awaitReadiness(String eventName, long version) {
+        return readiness.awaitRecord(r -> caseId.equals(r.key()) && r.header("ce_type").endsWith("." + eventName)
+                && r.value().contains("\"readinessVersion\":" + version + ","), Duration.ofSeconds(60));
+    }
+}

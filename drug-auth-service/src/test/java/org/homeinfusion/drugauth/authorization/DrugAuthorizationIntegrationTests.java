@@ -1,0 +1,268 @@
+package org.homeinfusion.drugauth.authorization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.homeinfusion.contracts.Topics;
+import org.homeinfusion.testsupport.ApiClient;
+import org.homeinfusion.testsupport.CapturedRecord;
+import org.homeinfusion.testsupport.EventCapture;
+import org.homeinfusion.testsupport.RealInfrastructure;
+import org.homeinfusion.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The drug pillar through its HTTP API against a real PostgreSQL and a real Kafka broker: every
+ * accepted change is exactly one event on {@code drug-auth.events}; every refused one is none.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DrugAuthorizationIntegrationTests {
+
+    static final String SPECIALIST = TestTokens.bearer("SPEC-1", "SPECIALIST");
+    static final String PAYER = TestTokens.bearer("PAYER-ABC", "PAYER");
+    static final String PHARMACY = TestTokens.bearer("PHARM-1", "PHARMACY");
+
+    static EventCapture events;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.registerProperties(registry, "drug_auth");
+    }
+
+    @BeforeAll
+    static void subscribe() {
+        events = EventCapture.subscribe(Topics.DRUG_AUTH_EVENTS);
+    }
+
+    @AfterAll
+    static void unsubscribe() {
+        events.close();
+    }
+
+    @LocalServerPort
+    int port;
+    ApiClient api;
+    String caseId;
+
+    @BeforeEach
+    void client() {
+        api = ApiClient.onPort(port);
+        caseId = "CASE-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void requestComputesBillingUnitsAndPublishesTheFullStateWithoutPatientData() {
+        ApiClient.Response created = api.post("/api/drug-authorizations", SPECIALIST, ivig(caseId));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode body = created.json();
+        assertThat(body.get("status").asString()).isEqualTo("REQUESTED");
+        assertThat(body.get("billingUnitsPerDose").asInt()).isEqualTo(56);
+        assertThat(body.get("specialistOrgId").asString()).isEqualTo("SPEC-1");
+
+        CapturedRecord event = awaitEvent("DrugAuthorizationRequested", 1);
+        assertThat(event.header("ce_id")).isNotBlank();
+        assertThat(event.header("ce_source")).isEqualTo("/drug-auth-service");
+        assertThat(event.header("ce_subject")).isEqualTo(caseId);
+        assertThat(event.header("ce_specversion")).isEqualTo("1.0");
+        assertThat(event.header("ce_time")).isNotBlank();
+        assertThat(event.value()).contains("\"billingUnitsPerDose\":56").doesNotContain("PT-88").doesNotContain("patientRef");
+    }
+
+    @Test
+    void everyChangeIsOneEventWithTheNextVersion() {
+        String id = create(caseId);
+        awaitEvent("DrugAuthorizationRequested", 1);
+
+        assertThat(api.post(path(id) + "/decision", PAYER, approval()).status()).isEqualTo(200);
+        CapturedRecord decided = awaitEvent("DrugAuthorizationDecided", 2);
+        assertThat(decided.value()).contains("\"status\":\"APPROVED\"", "\"authorizationNumber\":\"12345\"", "\"approvedUnits\":56");
+
+        ApiClient.Response delivery = api.put(path(id) + "/delivery", PHARMACY, Map.of(
+                "etaStart", "2026-12-08T08:00:00-05:00", "etaEnd", "2026-12-08T11:00:00-05:00",
+                "beyondUseAt", "2026-12-09T08:00:00-05:00", "trackingRef", "TRK-1"));
+        assertThat(delivery.status()).as(delivery.toString()).isEqualTo(200);
+        assertThat(delivery.json().get("delivery").get("etaStart").asString()).isEqualTo("2026-12-08T08:00:00-05:00");
+        assertThat(awaitEvent("DrugDeliveryScheduled", 3).value()).contains("2026-12-08T08:00:00-05:00");
+
+        assertThat(api.delete(path(id) + "/delivery", PHARMACY).status()).isEqualTo(200);
+        awaitEvent("DrugDeliveryCancelled", 4);
+        // Cancelling again changes nothing and publishes nothing.
+        assertThat(api.delete(path(id) + "/delivery", PHARMACY).json().get("version").asLong()).isEqualTo(4);
+
+        assertThat(api.get(path(id), SPECIALIST).json().get("version").asLong()).isEqualTo(4);
+        assertThat(api.get("/api/drug-authorizations?caseId=" + caseId, PHARMACY).json().size()).isEqualTo(1);
+        events.assertNoFurtherRecord(r -> caseId.equals(r.key()) && r.value().contains("\"version\":5"), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void retriesWithOneIdempotencyKeyCreateOneAuthorization() {
+        Map<String, String> key = Map.of("Idempotency-Key", "create-" + caseId);
+
+        ApiClient.Response first = api.post("/api/drug-authorizations", SPECIALIST, ivig(caseId), key);
+        ApiClient.Response retry = api.post("/api/drug-authorizations", SPECIALIST, ivig(caseId), key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(api.get("/api/drug-authorizations?caseId=" + caseId, SPECIALIST).json().size()).isEqualTo(1);
+        awaitEvent("DrugAuthorizationRequested", 1);
+        events.assertNoFurtherRecord(r -> caseId.equals(r.key()), Duration.ofSeconds(1));
+
+        Map<String, Object> different = ivig(caseId);
+        different.put("pharmacyOrgId", "PHARM-2");
+        ApiClient.Response reused = api.post("/api/drug-authorizations", SPECIALIST, different, key);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.body()).contains("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void anEventCommittedWhileTheBrokerIsDownArrivesAfterItReturns() {
+        String[] id = new String[1];
+        RealInfrastructure.withKafkaDown(() -> id[0] = create(caseId));
+
+        CapturedRecord event = events.awaitRecord(r -> caseId.equals(r.key()), Duration.ofSeconds(60));
+        assertThat(event.value()).contains(id[0]);
+    }
+
+    @Test
+    void refusesAPreflightFailureWith422AndPublishesNothing() {
+        Map<String, Object> perDiem = ivig(caseId);
+        perDiem.put("hcpcsCode", "S9338");
+        perDiem.put("payer", Map.of("payerId", "PAYER-MCR", "plan", "MEDICARE"));
+
+        ApiClient.Response refused = api.post("/api/drug-authorizations", SPECIALIST, perDiem);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.header("content-type")).startsWith("application/problem+json");
+        assertThat(refused.json().get("violations").findValuesAsString("code"))
+                .containsExactlyInAnyOrder("PER_DIEM_CODE_NOT_A_DRUG", "S_CODE_NOT_VALID_FOR_MEDICARE");
+        events.assertNoFurtherRecord(r -> caseId.equals(r.key()), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void refusesMalformedAndOversizedInputWith400() {
+        assertProblem(api.post("/api/drug-authorizations", SPECIALIST, "{\"caseId\": "), 400);
+        assertProblem(api.post("/api/drug-authorizations", SPECIALIST, "[]"), 400);
+        Map<String, Object> missing = ivig(caseId);
+        missing.remove("dose");
+        assertProblem(api.post("/api/drug-authorizations", SPECIALIST, missing), 400);
+        Map<String, Object> oversized = ivig("C".repeat(65));
+        assertProblem(api.post("/api/drug-authorizations", SPECIALIST, oversized), 400);
+        Map<String, Object> unknownField = ivig(caseId);
+        unknownField.put("patientName", "Mary Jones");
+        assertProblem(api.post("/api/drug-authorizations", SPECIALIST, unknownField), 400);
+        Map<String, Object> reversed = ivig(caseId);
+        reversed.put("requestedTo", "2026-11-01");
+        assertProblem(api.post("/api/drug-authorizations", SPECIALIST, reversed), 400);
+        assertProblem(api.get("/api/drug-authorizations/not-a-uuid", SPECIALIST), 400);
+        events.assertNoFurtherRecord(r -> caseId.equals(r.key()), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void refusesADeliveryWindowThatEndsBeforeItStarts() {
+        String id = create(caseId);
+
+        ApiClient.Response refused = api.put(path(id) + "/delivery", PHARMACY,
+                Map.of("etaStart", "2026-12-08T11:00:00-05:00", "etaEnd", "2026-12-08T08:00:00-05:00"));
+
+        assertProblem(refused, 400);
+        assertThat(api.get(path(id), SPECIALIST).json().get("delivery").isNull()).isTrue();
+    }
+
+    @Test
+    void aCancelledAuthorizationTakesNoFurtherDecision() {
+        String id = create(caseId);
+        assertThat(api.post(path(id) + "/decision", SPECIALIST, Map.of("outcome", "CANCELLED", "reason", "therapy changed")).status())
+                .isEqualTo(200);
+
+        assertProblem(api.post(path(id) + "/decision", PAYER, approval()), 409);
+        assertProblem(api.put(path(id) + "/delivery", PHARMACY,
+                Map.of("etaStart", "2026-12-08T08:00:00-05:00", "etaEnd", "2026-12-08T11:00:00-05:00")), 409);
+    }
+
+    @Test
+    void anApprovalWithoutNumberOrWindowIsRefused() {
+        String id = create(caseId);
+
+        ApiClient.Response refused = api.post(path(id) + "/decision", PAYER, Map.of("outcome", "APPROVED"));
+
+        assertProblem(refused, 400);
+        assertThat(refused.json().get("violations").findValuesAsString("field"))
+                .contains("authorizationNumber", "validFrom", "validTo");
+    }
+
+    @Test
+    void anotherOrganizationSeesNothingAndChangesNothing() {
+        String id = create(caseId);
+
+        assertProblem(api.put(path(id) + "/delivery", TestTokens.bearer("PHARM-2", "PHARMACY"),
+                Map.of("etaStart", "2026-12-08T08:00:00-05:00", "etaEnd", "2026-12-08T11:00:00-05:00")), 404);
+        assertProblem(api.get(path(id), TestTokens.bearer("SPEC-2", "SPECIALIST")), 404);
+        assertProblem(api.post(path(id) + "/decision", TestTokens.bearer("PAYER-XYZ", "PAYER"), approval()), 404);
+        assertThat(api.get("/api/drug-authorizations?caseId=" + caseId, TestTokens.bearer("SPEC-2", "SPECIALIST")).json().size())
+                .isZero();
+    }
+
+    @Test
+    void refusesCallsWithoutAValidTokenOrTheRightRole() {
+        assertProblem(api.post("/api/drug-authorizations", null, ivig(caseId)), 401);
+        assertProblem(api.post("/api/drug-authorizations", TestTokens.expired("SPEC-1", "SPECIALIST"), ivig(caseId)), 401);
+        assertProblem(api.post("/api/drug-authorizations", TestTokens.signedWithWrongSecret("SPEC-1", "SPECIALIST"), ivig(caseId)), 401);
+        assertProblem(api.post("/api/drug-authorizations", TestTokens.unsignedAlgNone("SPEC-1", "SPECIALIST"), ivig(caseId)), 401);
+        assertProblem(api.post("/api/drug-authorizations", PHARMACY, ivig(caseId)), 403);
+        events.assertNoFurtherRecord(r -> caseId.equals(r.key()), Duration.ofSeconds(1));
+    }
+
+    private CapturedRecord awaitEvent(String eventName, long version) {
+        return events.awaitRecord(r -> caseId.equals(r.key()) && r.header("ce_type").endsWith("." + eventName)
+                && r.value().contains("\"version\":" + version + ","));
+    }
+
+    private String create(String caseId) {
+        ApiClient.Response created = api.post("/api/drug-authorizations", SPECIALIST, ivig(caseId));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    private static String path(String id) {
+        return "/api/drug-authorizations/" + id;
+    }
+
+    private static void assertProblem(ApiClient.Response response, int status) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("content-type")).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+    }
+
+    static Map<String, Object> ivig(String caseId) {
+        Map<String, Object> request = new java.util.LinkedHashMap<>();
+        request.put("caseId", caseId);
+        request.put("patientRef", "PT-88");
+        request.put("payer", Map.of("payerId", "PAYER-ABC", "plan", "COMMERCIAL"));
+        request.put("placeOfService", "12");
+        request.put("hcpcsCode", "J1569");
+        request.put("ndc", null);
+        request.put("dose", Map.of("quantity", 28, "unit", "g"));
+        request.put("pharmacyOrgId", "PHARM-1");
+        request.put("requestedFrom", "2026-12-01");
+        request.put("requestedTo", "2027-05-31");
+        return request;
+    }
+
+    static Map<String, Object> approval() {
+        return Map.of("outcome", "APPROVED", "authorizationNumber", "12345", "validFrom", "2026-12-01",
+                "validTo", "2027-05-31", "approvedUnits", 56);
+    }
+}

@@ -1,0 +1,48 @@
+package org.homeinfusion.support.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Settings every service shares, added with the lowest precedence so a service's application.yml
+ * or the environment can still override any of them.
+ */
+public class ServiceDefaults implements EnvironmentPostProcessor {
+
+    static final Map<String, Object> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        DEFAULTS.put("spring.flyway.locations", "classpath:db/migration,classpath:db/support");
+        DEFAULTS.put("spring.datasource.username", "postgres");
+        DEFAULTS.put("spring.datasource.password", "postgres");
+        DEFAULTS.put("spring.datasource.hikari.maximum-pool-size", "12");
+        DEFAULTS.put("spring.kafka.bootstrap-servers", "127.0.0.1:9092");
+        DEFAULTS.put("spring.cloud.stream.kafka.binder.brokers", "${spring.kafka.bootstrap-servers}");
+        DEFAULTS.put("spring.mvc.problemdetails.enabled", "true");
+        DEFAULTS.put("server.error.include-stacktrace", "never");
+        DEFAULTS.put("server.error.include-message", "never");
+        DEFAULTS.put("home-infusion.security.jwt-secret", "${HOME_INFUSION_JWT_SECRET:}");
+        // Only health and metrics are exposed; nothing that could show configuration or data.
+        DEFAULTS.put("management.endpoints.web.exposure.include", "health,prometheus");
+        DEFAULTS.put("management.endpoint.health.probes.enabled", "true");
+        DEFAULTS.put("management.endpoint.health.show-details", "never");
+        DEFAULTS.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        DEFAULTS.put("management.metrics.tags.application", "${spring.application.name}");
+        DEFAULTS.put("springdoc.swagger-ui.path", "/swagger-ui.html");
+        DEFAULTS.put("logging.level.org.apache.kafka", "WARN");
+        DEFAULTS.put("logging.level.kafka", "WARN");
+        DEFAULTS.put("logging.level.state.change.logger", "WARN");
+        DEFAULTS.put("logging.level.org.springframework.kafka", "WARN");
+        DEFAULTS.put("logging.level.org.springframework.cloud.stream", "WARN");
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("homeInfusionServiceDefaults", DEFAULTS));
+    }
+}
