@@ -1,0 +1,126 @@
+package org.homeinfusion.suppliesauth.authorization;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.homeinfusion.support.decision.DecisionOutcome;
+import org.homeinfusion.support.decision.DecisionRequest;
+import org.homeinfusion.support.problem.ApiProblem;
+import org.homeinfusion.suppliesauth.catalog.Coverage;
+
+/**
+ * The supplies authorization aggregate. Every change returns a new value with {@code version + 1}; the
+ * aggregate refuses changes its status or coverage does not allow. A cancelled authorization is final;
+ * a BUNDLED one is paid through the pharmacy's per diem, so it starts and stays NOT_REQUIRED, takes no
+ * payer decision and has no delivery of its own (the supplies travel with the drug delivery). It may
+ * only be cancelled, e.g. when the therapy changes and the specialist requests again.
+ */
+record SuppliesAuthorization(
+        UUID id,
+        String caseId,
+        String patientRef,
+        String specialistOrgId,
+        String supplierOrgId,
+        String payerId,
+        String plan,
+        Coverage coverage,
+        String perDiemCode,
+        List<Item> items,
+        LocalDate requestedFrom,
+        LocalDate requestedTo,
+        Status status,
+        String authorizationNumber,
+        LocalDate validFrom,
+        LocalDate validTo,
+        String decisionReason,
+        Delivery delivery,
+        long version,
+        Instant requestedAt,
+        Instant updatedAt) {
+
+    enum Status { REQUESTED, PENDED, APPROVED, PARTIALLY_APPROVED, DENIED, CANCELLED, NOT_REQUIRED }
+
+    record Item(String hcpcsCode, int quantity) {
+    }
+
+    record Delivery(OffsetDateTime etaStart, OffsetDateTime etaEnd) {
+    }
+
+    SuppliesAuthorization {
+        items = items == null ? List.of() : List.copyOf(items);
+    }
+
+    static SuppliesAuthorization request(UUID id, String specialistOrgId, CreateSuppliesAuthorization request, Instant now) {
+        boolean bundled = request.coverage() == Coverage.BUNDLED;
+        return new SuppliesAuthorization(id, request.caseId(), request.patientRef(), specialistOrgId,
+                request.supplierOrgId(), request.payer().payerId(), request.payer().plan().name(), request.coverage(),
+                bundled ? request.normalizedPerDiemCode() : null, bundled ? List.of() : request.normalizedItems(),
+                request.requestedFrom(), request.requestedTo(), bundled ? Status.NOT_REQUIRED : Status.REQUESTED,
+                null, null, null, null, null, 1, now, now);
+    }
+
+    /**
+     * A payer decision; an appeal may overturn a denial, but nothing reopens a cancellation. Bundled
+     * supplies are authorized with the per diem, so the only decision they take is a cancellation.
+     */
+    SuppliesAuthorization decide(DecisionRequest decision, Instant now) {
+        requireNotCancelled();
+        if (coverage == Coverage.BUNDLED && decision.outcome() != DecisionOutcome.CANCELLED) {
+            throw bundled("takes no payer decision of its own; only a cancellation");
+        }
+        return new SuppliesAuthorization(id, caseId, patientRef, specialistOrgId, supplierOrgId, payerId, plan,
+                coverage, perDiemCode, items, requestedFrom, requestedTo, Status.valueOf(decision.outcome().name()),
+                decision.authorizationNumber(), decision.validFrom(), decision.validTo(), decision.reason(), delivery,
+                version + 1, requestedAt, now);
+    }
+
+    /** Posts or replaces the supplier's delivery window. */
+    SuppliesAuthorization scheduleDelivery(Delivery newDelivery, Instant now) {
+        requireNotCancelled();
+        requireSeparateDelivery();
+        return withDelivery(newDelivery, now);
+    }
+
+    /** Withdraws the supplier's delivery window; empty when there is none, so a repeated DELETE changes nothing. */
+    Optional<SuppliesAuthorization> cancelDelivery(Instant now) {
+        requireSeparateDelivery();
+        if (delivery == null) {
+            return Optional.empty();
+        }
+        requireNotCancelled();
+        return Optional.of(withDelivery(null, now));
+    }
+
+    private SuppliesAuthorization withDelivery(Delivery newDelivery, Instant now) {
+        return new SuppliesAuthorization(id, caseId, patientRef, specialistOrgId, supplierOrgId, payerId, plan,
+                coverage, perDiemCode, items, requestedFrom, requestedTo, status, authorizationNumber, validFrom,
+                validTo, decisionReason, newDelivery, version + 1, requestedAt, now);
+    }
+
+    private void requireNotCancelled() {
+        if (status == Status.CANCELLED) {
+            throw ApiProblem.conflict("AUTHORIZATION_CANCELLED",
+                    "Supplies authorization " + id + " is cancelled; request a new one instead");
+        }
+    }
+
+    private void requireSeparateDelivery() {
+        if (coverage == Coverage.BUNDLED) {
+            throw bundled("has no delivery of its own; the supplies travel with the pharmacy's drug delivery");
+        }
+    }
+
+    private ApiProblem bundled(String consequence) {
+        return ApiProblem.conflict("COVERAGE_BUNDLED", "Supplies authorization " + id + " is bundled into per diem "
+                + perDiemCode + " and " + consequence);
+    }
+
+    /** The specialist org that owns the case, the assigned supplier, and the deciding payer may read it. */
+    boolean visibleTo(String org) {
+        return specialistOrgId.equals(org) || supplierOrgId.equals(org) || payerId.equals(org);
+    }
+}

@@ -1,0 +1,40 @@
+package org.homeinfusion.suppliesauth.authorization;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.homeinfusion.support.api.PayerRequest;
+import org.homeinfusion.suppliesauth.catalog.Coverage;
+
+/** The API representation of a supplies authorization. */
+record SuppliesAuthorizationView(
+        UUID id,
+        String caseId,
+        String patientRef,
+        String specialistOrgId,
+        String supplierOrgId,
+        PayerRequest payer,
+        Coverage coverage,
+        String perDiemCode,
+        List<SuppliesAuthorization.Item> items,
+        LocalDate requestedFrom,
+        LocalDate requestedTo,
+        SuppliesAuthorization.Status status,
+        String authorizationNumber,
+        LocalDate validFrom,
+        LocalDate validTo,
+        String reason,
+        SuppliesAuthorization.Delivery delivery,
+        long version,
+        Instant requestedAt,
+        Instant updatedAt) {
+
+    static SuppliesAuthorizationView of(SuppliesAuthorization a) {
+        return new SuppliesAuthorizationView(a.id(), a.caseId(), a.patientRef(), a.specialistOrgId(), a.supplierOrgId(),
+                new PayerRequest(a.payerId(), PayerRequest.Plan.valueOf(a.plan())), a.coverage(), a.perDiemCode(),
+                a.items(), a.requestedFrom(), a.requestedTo(), a.status(), a.authorizationNumber(), a.validFrom(),
+                a.validTo(), a.decisionReason(), a.delivery(), a.version(), a.requestedAt(), a.updatedAt());
+    }
+}
