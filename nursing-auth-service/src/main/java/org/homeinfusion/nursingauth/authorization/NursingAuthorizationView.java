@@ -1,0 +1,42 @@
+package org.homeinfusion.nursingauth.authorization;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.homeinfusion.support.api.PayerRequest;
+
+/** The API representation of a nursing authorization. */
+record NursingAuthorizationView(
+        UUID id,
+        String caseId,
+        String patientRef,
+        String specialistOrgId,
+        String agencyOrgId,
+        PayerRequest payer,
+        String serviceCode,
+        String frequency,
+        int visitsRequested,
+        LocalDate requestedFrom,
+        LocalDate requestedTo,
+        NursingAuthorization.Status status,
+        String authorizationNumber,
+        LocalDate validFrom,
+        LocalDate validTo,
+        Integer approvedVisits,
+        int visitsUsed,
+        Integer visitsRemaining,
+        String reason,
+        NursingAuthorization.Visit visit,
+        long version,
+        Instant requestedAt,
+        Instant updatedAt) {
+
+    static NursingAuthorizationView of(NursingAuthorization a) {
+        return new NursingAuthorizationView(a.id(), a.caseId(), a.patientRef(), a.specialistOrgId(), a.agencyOrgId(),
+                new PayerRequest(a.payerId(), PayerRequest.Plan.valueOf(a.plan())), a.serviceCode(), a.frequency(),
+                a.visitsRequested(), a.requestedFrom(), a.requestedTo(), a.status(), a.authorizationNumber(),
+                a.validFrom(), a.validTo(), a.approvedVisits(), a.visitsUsed(), a.visitsRemaining(),
+                a.decisionReason(), a.visit(), a.version(), a.requestedAt(), a.updatedAt());
+    }
+}

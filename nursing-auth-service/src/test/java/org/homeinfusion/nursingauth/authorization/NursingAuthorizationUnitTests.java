@@ -1,0 +1,137 @@
+package org.homeinfusion.nursingauth.authorization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.homeinfusion.support.api.PayerRequest;
+import org.homeinfusion.support.decision.DecisionOutcome;
+import org.homeinfusion.support.decision.DecisionRequest;
+import org.homeinfusion.support.problem.ApiProblem;
+import org.homeinfusion.support.problem.Violation;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+class NursingAuthorizationUnitTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T15:05:00Z");
+    private static final NursingAuthorization.Visit VISIT = new NursingAuthorization.Visit(
+            OffsetDateTime.parse("2026-12-08T14:00:00-05:00"), 240, "Jones");
+
+    @Test
+    void aNewRequestAsksForTheVisitsOfItsFrequencyAndHasNoneRemainingYet() {
+        NursingAuthorization requested = requested();
+
+        assertThat(requested.status()).isEqualTo(NursingAuthorization.Status.REQUESTED);
+        assertThat(requested.frequency()).isEqualTo("2w4");
+        assertThat(requested.visitsRequested()).isEqualTo(8);
+        assertThat(requested.visitsUsed()).isZero();
+        assertThat(requested.visitsRemaining()).isNull();
+        assertThat(requested.version()).isEqualTo(1);
+    }
+
+    @Test
+    void completingAVisitCountsItClearsTheSlotAndLowersTheVisitsRemaining() {
+        NursingAuthorization approved = requested().decide(approval(8), NOW);
+        NursingAuthorization completed = approved.confirmVisit(VISIT, NOW).completeVisit(NOW);
+
+        assertThat(approved.visitsRemaining()).isEqualTo(8);
+        assertThat(completed.visitsUsed()).isEqualTo(1);
+        assertThat(completed.visitsRemaining()).isEqualTo(7);
+        assertThat(completed.visit()).isNull();
+        assertThat(completed.version()).isEqualTo(4);
+    }
+
+    @Test
+    void refusesToCompleteAVisitThatWasNeverConfirmed() {
+        ApiProblem problem = conflict(() -> requested().decide(approval(8), NOW).completeVisit(NOW));
+
+        assertThat(problem.violations()).extracting(Violation::code).containsExactly("NO_VISIT_CONFIRMED");
+    }
+
+    @Test
+    void refusesToCompleteTheSameVisitTwice() {
+        NursingAuthorization completed = requested().confirmVisit(VISIT, NOW).completeVisit(NOW);
+
+        assertThat(conflict(() -> completed.completeVisit(NOW)).violations()).extracting(Violation::code)
+                .containsExactly("NO_VISIT_CONFIRMED");
+    }
+
+    @Test
+    void refusesAVisitBeyondTheApprovedVisits() {
+        NursingAuthorization exhausted = requested().decide(approval(1), NOW).confirmVisit(VISIT, NOW).completeVisit(NOW)
+                .confirmVisit(VISIT, NOW);
+
+        assertThat(exhausted.visitsRemaining()).isZero();
+        assertThat(conflict(() -> exhausted.completeVisit(NOW)).violations()).extracting(Violation::code)
+                .containsExactly("VISITS_EXHAUSTED");
+    }
+
+    @Test
+    void countsVisitsBeforeAnyDecisionStatesHowManyWereApproved() {
+        NursingAuthorization completed = requested().confirmVisit(VISIT, NOW).completeVisit(NOW);
+
+        assertThat(completed.visitsUsed()).isEqualTo(1);
+        assertThat(completed.visitsRemaining()).isNull();
+        assertThat(completed.decide(approval(8), NOW).visitsRemaining()).isEqualTo(7);
+    }
+
+    @Test
+    void aNewDecisionKeepsTheVisitsUsedAndTheConfirmedVisit() {
+        NursingAuthorization visited = requested().decide(approval(8), NOW).confirmVisit(VISIT, NOW).completeVisit(NOW)
+                .confirmVisit(VISIT, NOW);
+
+        NursingAuthorization reduced = visited.decide(approval(4), NOW);
+
+        assertThat(reduced.visitsUsed()).isEqualTo(1);
+        assertThat(reduced.visitsRemaining()).isEqualTo(3);
+        assertThat(reduced.visit()).isEqualTo(VISIT);
+    }
+
+    @Test
+    void aCancelledAuthorizationTakesNoDecisionAndNoVisit() {
+        NursingAuthorization cancelled = requested().confirmVisit(VISIT, NOW).decide(
+                new DecisionRequest(DecisionOutcome.CANCELLED, null, null, null, null, null, "therapy changed"), NOW);
+
+        for (Runnable change : new Runnable[] {
+                () -> cancelled.decide(approval(8), NOW),
+                () -> cancelled.confirmVisit(VISIT, NOW),
+                () -> cancelled.cancelVisit(NOW),
+                () -> cancelled.completeVisit(NOW)}) {
+            assertThat(conflict(change).violations()).extracting(Violation::code).containsExactly("AUTHORIZATION_CANCELLED");
+        }
+    }
+
+    @Test
+    void isVisibleToTheSpecialistTheAgencyAndThePayerOnly() {
+        NursingAuthorization requested = requested();
+
+        assertThat(requested.visibleTo("SPEC-1")).isTrue();
+        assertThat(requested.visibleTo("HHA-7")).isTrue();
+        assertThat(requested.visibleTo("PAYER-ABC")).isTrue();
+        assertThat(requested.visibleTo("HHA-8")).isFalse();
+    }
+
+    private static NursingAuthorization requested() {
+        CreateNursingAuthorization request = new CreateNursingAuthorization("CASE-1001", "PT-88",
+                new PayerRequest("PAYER-ABC", PayerRequest.Plan.COMMERCIAL), "HHA-7", "99601", "2w4",
+                LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-28"));
+        return NursingAuthorization.request(UUID.randomUUID(), "SPEC-1", request, request.visitFrequency(), NOW);
+    }
+
+    private static DecisionRequest approval(int visits) {
+        return new DecisionRequest(DecisionOutcome.APPROVED, "67890", LocalDate.parse("2026-12-01"),
+                LocalDate.parse("2026-12-28"), null, visits, null);
+    }
+
+    private static ApiProblem conflict(Runnable change) {
+        ApiProblem problem = catchThrowableOfType(ApiProblem.class, change::run);
+        assertThat(problem).isNotNull();
+        assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
+        return problem;
+    }
+}
