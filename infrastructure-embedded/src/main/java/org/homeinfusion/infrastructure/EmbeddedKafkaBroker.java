@@ -151,7 +151,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         settings.put("log.cleaner.threads", "1");
         settings.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
         settings.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
-        settings.put("controlled.shutdown.enable", "true");
         settings.putAll(overrides);
         Properties properties = new Properties();
         properties.putAll(settings);
