@@ -3,21 +3,26 @@ package org.homeinfusion.localstack;
 import java.util.List;
 
 /** One of the four services as the local stack runs it: its Maven module, HTTP port and database. */
-record ServiceDefinition(String module, int port, String database) {
+public record ServiceDefinition(String module, int port, String database) {
 
     /** Ports and databases as in contract §2; the coordinator last so it finds the pillar services' topics. */
-    static final List<ServiceDefinition> ALL = List.of(
+    public static final List<ServiceDefinition> ALL = List.of(
             new ServiceDefinition("drug-auth-service", 8081, "drug_auth"),
             new ServiceDefinition("nursing-auth-service", 8082, "nursing_auth"),
             new ServiceDefinition("supplies-auth-service", 8083, "supplies_auth"),
             new ServiceDefinition("coordinator-service", 8080, "coordinator"));
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    static ServiceDefinition named(String module) {
+    public static ServiceDefinition named(String module) {
         return ALL.stream().filter(s -> s.module().equals(module)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No service " + module));
+    }
+
+    /** The same service on another port, e.g. a free one for end-to-end tests beside a running stack. */
+    public ServiceDefinition onPort(int otherPort) {
+        return new ServiceDefinition(module, otherPort, database);
     }
 }

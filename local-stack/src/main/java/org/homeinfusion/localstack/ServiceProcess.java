@@ -18,8 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-/** One service running as a child JVM, its output going to its own log file. */
-final class ServiceProcess {
+/**
+ * One service running as a child JVM, its output going to its own log file. Shared by the local stack
+ * and the end-to-end tests, which start the real service jars the same way.
+ */
+public final class ServiceProcess {
 
     /** Small heaps and the C1 compiler: four JVMs share two cores and start noticeably faster this way. */
     static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
@@ -39,7 +42,7 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess launch(ServiceDefinition definition, Path jar, Path logDirectory, Map<String, String> env) {
+    public static ServiceProcess launch(ServiceDefinition definition, Path jar, Path logDirectory, Map<String, String> env) {
         Path logFile = logDirectory.resolve(definition.module() + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -58,19 +61,19 @@ final class ServiceProcess {
         }
     }
 
-    ServiceDefinition definition() {
+    public ServiceDefinition definition() {
         return definition;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         process.descendants().forEach(knownDescendants::add);
         return process.isAlive();
     }
@@ -80,7 +83,7 @@ final class ServiceProcess {
     }
 
     /** Whether the actuator reports UP right now. */
-    boolean isHealthy() {
+    public boolean isHealthy() {
         HttpRequest request = HttpRequest.newBuilder(URI.create(definition.baseUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         try {
@@ -94,15 +97,26 @@ final class ServiceProcess {
         }
     }
 
+    /** Kills the service at once (SIGKILL), as a crash would: no shutdown hook runs. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks for a graceful shutdown (SIGTERM) without waiting. */
-    void requestStop() {
+    public void requestStop() {
         process.descendants().forEach(knownDescendants::add);
         knownDescendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
         process.destroy();
     }
 
     /** Waits for the graceful shutdown, then kills the process and anything it started. */
-    void awaitStop(long deadlineNanos) {
+    public void awaitStop(long deadlineNanos) {
         List<ProcessHandle> descendants = process.descendants().toList();
         try {
             long remaining = Math.max(0, deadlineNanos - System.nanoTime());
@@ -126,7 +140,7 @@ final class ServiceProcess {
     }
 
     /** The last {@code lines} lines of the service's log, for failure reports. */
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             if (!Files.exists(logFile)) {
                 return "(no log written)";

@@ -1,0 +1,173 @@
+package org.homeinfusion.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.homeinfusion.contracts.Topics;
+import org.homeinfusion.testsupport.CapturedRecord;
+import org.homeinfusion.testsupport.EventCapture;
+import org.homeinfusion.testsupport.RealInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole system as its users meet it: four real service processes on one Kafka broker and one
+ * PostgreSQL, driven only through their HTTP APIs, observed on {@code case-readiness.events}.
+ */
+class HomeInfusionStartEndToEndTests {
+
+    static final String SUMMARY = "Pharmacy PHARM-1 delivering Tue Dec 8 08:00–11:00; nurse Jones visiting Tue Dec 8 "
+            + "14:00 for 240 min; drug auth 12345, nursing auth 67890, supplies bundled (S9338).";
+    static final Duration EVENTUALLY = Duration.ofSeconds(60);
+
+    static RunningSystem system;
+    static EventCapture readiness;
+
+    @BeforeAll
+    static void startTheSystem() {
+        readiness = EventCapture.subscribe(Topics.CASE_READINESS_EVENTS);
+        system = RunningSystem.start();
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (system != null) {
+            system.close();
+        }
+        readiness.close();
+    }
+
+    @Test
+    void theSeedStoryReachesReadyWithTheSummaryASpecialistReadsOut() {
+        SeedStory story = new SeedStory(system, newCaseId()).playToReady();
+
+        CapturedRecord ready = awaitReadiness(story.caseId, "ReadyToSchedule", 1);
+        assertThat(ready.value()).contains(SUMMARY, "\"specialistOrgId\":\"SPEC-1\"");
+        JsonNode view = story.readiness().json();
+        assertThat(view.get("state").asString()).isEqualTo("READY");
+        assertThat(view.get("summary").asString()).isEqualTo(SUMMARY);
+        assertThat(view.get("readinessVersion").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aNurseCancellationWithdrawsReadinessAndANewSlotRestoresIt() {
+        SeedStory story = new SeedStory(system, newCaseId()).playToReady();
+        awaitReadiness(story.caseId, "ReadyToSchedule", 1);
+
+        story.cancelVisit();
+        CapturedRecord withdrawn = awaitReadiness(story.caseId, "ReadinessWithdrawn", 2);
+        assertThat(withdrawn.value()).contains("NURSE_VISIT_NOT_CONFIRMED");
+
+        story.confirmVisit("2026-12-08T15:00:00-05:00");
+        CapturedRecord readyAgain = awaitReadiness(story.caseId, "ReadyToSchedule", 3);
+        assertThat(readyAgain.value()).contains("nurse Jones visiting Tue Dec 8 15:00");
+        assertThat(story.readiness().json().get("readinessVersion").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aDeliveryArrivingAfterTheVisitBlocksTheStart() {
+        SeedStory story = new SeedStory(system, newCaseId());
+        story.requestAll();
+        story.approveAll();
+        story.deliver("2026-12-08T12:00:00-05:00", "2026-12-08T13:30:00-05:00");
+        story.confirmVisit("2026-12-08T14:00:00-05:00");
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
+                story.readiness().json().get("blockers").findValuesAsString("code")).containsExactly("DELIVERY_AFTER_VISIT"));
+        readiness.assertNoFurtherRecord(r -> story.caseId.equals(r.key()), Duration.ofSeconds(2));
+
+        // The pharmacy moves the delivery earlier: now the start is ready.
+        story.deliver("2026-12-08T08:00:00-05:00", "2026-12-08T11:00:00-05:00");
+        assertThat(awaitReadiness(story.caseId, "ReadyToSchedule", 1).value()).contains(SUMMARY);
+    }
+
+    @Test
+    void theSameInputTwiceProducesNoSecondReadyToSchedule() {
+        SeedStory story = new SeedStory(system, newCaseId()).playToReady();
+        awaitReadiness(story.caseId, "ReadyToSchedule", 1);
+
+        // The agency confirms the same slot again (a new pillar version, the same schedule) ...
+        story.confirmVisit("2026-12-08T14:00:00-05:00");
+        // ... and every pillar record of the case is delivered a second time, as a replay would.
+        replayPillarRecordsOf(story.caseId);
+
+        readiness.assertNoFurtherRecord(r -> story.caseId.equals(r.key()), Duration.ofSeconds(5));
+        assertThat(story.readiness().json().get("readinessVersion").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aCoordinatorCrashInTheMiddleOfAStreamLosesNothingAndDuplicatesNothing() {
+        List<SeedStory> stories = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            SeedStory story = new SeedStory(system, newCaseId());
+            story.requestAll();
+            story.approveAll();
+            stories.add(story);
+        }
+        system.kill("coordinator-service");
+        for (SeedStory story : stories.subList(0, 6)) {
+            story.deliver("2026-12-08T08:00:00-05:00", "2026-12-08T11:00:00-05:00");
+            story.confirmVisit("2026-12-08T14:00:00-05:00");
+        }
+        system.restart("coordinator-service");
+        for (SeedStory story : stories.subList(6, 12)) {
+            story.deliver("2026-12-08T08:00:00-05:00", "2026-12-08T11:00:00-05:00");
+            story.confirmVisit("2026-12-08T14:00:00-05:00");
+        }
+        system.crashAndRestart("coordinator-service");
+
+        for (SeedStory story : stories) {
+            awaitReadiness(story.caseId, "ReadyToSchedule", 1);
+        }
+        readiness.assertNoFurtherRecord(r -> stories.stream().anyMatch(s -> s.caseId.equals(r.key())), Duration.ofSeconds(5));
+    }
+
+    private static CapturedRecord awaitReadiness(String caseId, String eventName, long version) {
+        return readiness.awaitRecord(r -> caseId.equals(r.key()) && r.header("ce_type").endsWith("." + eventName)
+                && r.value().contains("\"readinessVersion\":" + version + ","), EVENTUALLY);
+    }
+
+    /** Reads every pillar record of the case and writes it again, headers and all. */
+    private static void replayPillarRecordsOf(String caseId) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            for (String topic : List.of(Topics.DRUG_AUTH_EVENTS, Topics.NURSING_AUTH_EVENTS, Topics.SUPPLIES_AUTH_EVENTS)) {
+                try (EventCapture pillar = EventCapture.subscribe(topic)) {
+                    pillar.awaitRecord(r -> caseId.equals(r.key()), EVENTUALLY);
+                    Thread.sleep(1000); // let the rest of the case's records arrive behind the first
+                    for (CapturedRecord record : pillar.records()) {
+                        if (caseId.equals(record.key())) {
+                            ProducerRecord<String, String> again = new ProducerRecord<>(topic, record.key(), record.value());
+                            record.headers().forEach((name, value) ->
+                                    again.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                            producer.send(again).get(10, TimeUnit.SECONDS);
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    private static String newCaseId() {
+        return "E2E-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
