@@ -1,19 +1,12 @@
 package org.homeinfusion.drugauth.billing;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.core.io.Resource;
+import org.homeinfusion.support.catalog.CsvCatalogReader;
+import org.homeinfusion.support.catalog.CsvRow;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
@@ -25,15 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class DrugCatalog {
 
-    private final Map<String, DrugCode> codes = new LinkedHashMap<>();
+    /** Columns: code,family,description,billing_unit_amount,billing_unit,notes (description may be quoted). */
+    private static final CsvCatalogReader CSV =
+            new CsvCatalogReader("drug catalog", "code", "description", "billing_unit_amount", "billing_unit");
+
+    private final Map<String, DrugCode> codes;
 
     public DrugCatalog(DrugCatalogProperties properties, ResourceLoader resources) {
-        List<String> locations = new ArrayList<>();
-        locations.add(properties.location());
-        locations.addAll(properties.additionalLocations());
-        for (String location : locations) {
-            load(resources.getResource(location));
-        }
+        codes = CSV.load(resources, properties.location(), properties.additionalLocations(),
+                DrugCatalog::parse, DrugCode::code);
     }
 
     public Optional<DrugCode> find(String code) {
@@ -44,54 +37,15 @@ public class DrugCatalog {
         return codes.size();
     }
 
-    private void load(Resource resource) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
-            String header = reader.readLine();
-            if (header == null) {
-                return;
-            }
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    DrugCode code = parse(line);
-                    codes.put(code.code(), code);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read drug catalog " + resource.getDescription(), e);
-        }
-    }
-
-    /** Columns: code,family,description,billing_unit_amount,billing_unit,notes (description may be quoted). */
-    static DrugCode parse(String line) {
-        List<String> fields = splitCsv(line);
-        String code = fields.get(0).trim().toUpperCase(Locale.ROOT);
-        String amount = fields.size() > 3 ? fields.get(3).trim() : "";
-        String unit = fields.size() > 4 ? fields.get(4).trim() : "";
+    private static DrugCode parse(CsvRow row) {
+        String code = row.get("code").trim().toUpperCase(Locale.ROOT);
+        String amount = row.getOrDefault("billing_unit_amount", "").trim();
+        String unit = row.getOrDefault("billing_unit", "").trim();
         if (amount.isEmpty()) {
-            return new DrugCode(code, fields.get(2), null, null);
+            return new DrugCode(code, row.get("description"), null, null);
         }
         DoseUnit billingUnit = DoseUnit.parse(unit)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown billing unit '" + unit + "' for " + code));
-        return new DrugCode(code, fields.get(2), new BigDecimal(amount), billingUnit);
-    }
-
-    private static List<String> splitCsv(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        fields.add(current.toString());
-        return fields;
+        return new DrugCode(code, row.get("description"), new BigDecimal(amount), billingUnit);
     }
 }

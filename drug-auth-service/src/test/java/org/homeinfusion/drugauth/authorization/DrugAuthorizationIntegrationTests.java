@@ -1,6 +1,8 @@
 package org.homeinfusion.drugauth.authorization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.homeinfusion.testsupport.CloudEventMatchers.event;
+import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
 
 import java.time.Duration;
 import java.util.Map;
@@ -226,8 +228,7 @@ class DrugAuthorizationIntegrationTests {
     }
 
     private CapturedRecord awaitEvent(String eventName, long version) {
-        return events.awaitRecord(r -> caseId.equals(r.key()) && r.header("ce_type").endsWith("." + eventName)
-                && r.value().contains("\"version\":" + version + ","));
+        return events.awaitRecord(event(caseId, eventName, version));
     }
 
     private String create(String caseId) {
@@ -238,12 +239,6 @@ class DrugAuthorizationIntegrationTests {
 
     private static String path(String id) {
         return "/api/drug-authorizations/" + id;
-    }
-
-    private static void assertProblem(ApiClient.Response response, int status) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("content-type")).startsWith("application/problem+json");
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
     }
 
     static Map<String, Object> ivig(String caseId) {

@@ -1,81 +1,36 @@
 package org.homeinfusion.nursingauth.authorization;
 
+import static org.homeinfusion.support.document.DocumentTable.column;
+
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.Map;
 
-import org.homeinfusion.contracts.EventJson;
+import org.homeinfusion.support.document.DocumentTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stores each aggregate as one JSON document beside the columns we search by. Writes check the
- * version they replace, so a lost update cannot slip through even outside a row lock.
+ * Nursing authorizations, each a JSON document beside the organizations that may see it. Visits are
+ * changed under {@link #lock}, so a visit completed twice at once is counted once and visits used never
+ * pass the approved visits.
  */
 @Repository
-class NursingAuthorizationRepository {
-
-    private final JdbcClient jdbc;
+class NursingAuthorizationRepository extends DocumentTable<NursingAuthorization> {
 
     NursingAuthorizationRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    void insert(NursingAuthorization authorization) {
-        jdbc.sql("""
-                        INSERT INTO nursing_authorization (id, specialist_org_id, case_id, agency_org_id, payer_id,
-                                                           version, requested_at, state)
-                        VALUES (:id, :specialist, :caseId, :agency, :payer, :version, :requestedAt, CAST(:state AS jsonb))""")
-                .param("id", authorization.id())
-                .param("specialist", authorization.specialistOrgId())
-                .param("caseId", authorization.caseId())
-                .param("agency", authorization.agencyOrgId())
-                .param("payer", authorization.payerId())
-                .param("version", authorization.version())
-                .param("requestedAt", Timestamp.from(authorization.requestedAt()))
-                .param("state", EventJson.mapper().writeValueAsString(authorization))
-                .update();
-    }
-
-    void update(NursingAuthorization authorization) {
-        int updated = jdbc.sql("""
-                        UPDATE nursing_authorization SET version = :version, state = CAST(:state AS jsonb)
-                        WHERE id = :id AND version = :previous""")
-                .param("id", authorization.id())
-                .param("version", authorization.version())
-                .param("previous", authorization.version() - 1)
-                .param("state", EventJson.mapper().writeValueAsString(authorization))
-                .update();
-        if (updated != 1) {
-            throw new IllegalStateException("Nursing authorization " + authorization.id() + " changed concurrently");
-        }
-    }
-
-    Optional<NursingAuthorization> find(UUID id) {
-        return jdbc.sql("SELECT state FROM nursing_authorization WHERE id = :id")
-                .param("id", id).query(String.class).optional().map(NursingAuthorizationRepository::read);
-    }
-
-    /**
-     * Reads and locks the row, so concurrent changes of one authorization queue instead of conflicting:
-     * a visit completed twice at once is counted once, and visits used never pass the approved visits.
-     */
-    Optional<NursingAuthorization> lock(UUID id) {
-        return jdbc.sql("SELECT state FROM nursing_authorization WHERE id = :id FOR UPDATE")
-                .param("id", id).query(String.class).optional().map(NursingAuthorizationRepository::read);
+        super(jdbc, "nursing_authorization", NursingAuthorization.class,
+                NursingAuthorization::id, NursingAuthorization::version, List.of(
+                        column("specialist_org_id", NursingAuthorization::specialistOrgId),
+                        column("case_id", NursingAuthorization::caseId),
+                        column("agency_org_id", NursingAuthorization::agencyOrgId),
+                        column("payer_id", NursingAuthorization::payerId),
+                        column("requested_at", authorization -> Timestamp.from(authorization.requestedAt()))));
     }
 
     List<NursingAuthorization> findByCaseVisibleTo(String caseId, String org) {
-        return jdbc.sql("""
-                        SELECT state FROM nursing_authorization
-                        WHERE case_id = :caseId AND (specialist_org_id = :org OR agency_org_id = :org OR payer_id = :org)
-                        ORDER BY requested_at, id""")
-                .param("caseId", caseId).param("org", org)
-                .query(String.class).list().stream().map(NursingAuthorizationRepository::read).toList();
-    }
-
-    private static NursingAuthorization read(String json) {
-        return EventJson.mapper().readValue(json, NursingAuthorization.class);
+        return findWhere("""
+                        case_id = :caseId AND (specialist_org_id = :org OR agency_org_id = :org OR payer_id = :org)
+                        ORDER BY requested_at, id""", Map.of("caseId", caseId, "org", org));
     }
 }

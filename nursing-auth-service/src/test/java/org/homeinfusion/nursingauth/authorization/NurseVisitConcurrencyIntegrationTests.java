@@ -7,6 +7,7 @@ import static org.homeinfusion.nursingauth.authorization.NursingAuthorizationInt
 import static org.homeinfusion.nursingauth.authorization.NursingAuthorizationIntegrationTests.approval;
 import static org.homeinfusion.nursingauth.authorization.NursingAuthorizationIntegrationTests.nursing;
 import static org.homeinfusion.nursingauth.authorization.NursingAuthorizationIntegrationTests.visit;
+import static org.homeinfusion.testsupport.CloudEventMatchers.event;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -165,7 +166,7 @@ class NurseVisitConcurrencyIntegrationTests {
     }
 
     private Predicate<CapturedRecord> completed() {
-        return r -> caseId.equals(r.key()) && r.header("ce_type").endsWith(".NurseVisitCompleted");
+        return event(caseId, "NurseVisitCompleted");
     }
 
     private static JsonNode authorization(CapturedRecord record) {

@@ -1,6 +1,8 @@
 package org.homeinfusion.nursingauth.authorization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.homeinfusion.testsupport.CloudEventMatchers.event;
+import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -373,8 +375,7 @@ class NursingAuthorizationIntegrationTests {
     }
 
     private CapturedRecord awaitEvent(String eventName, long version) {
-        return ContractSchemas.assertConforms(events.awaitRecord(r -> caseId.equals(r.key())
-                && r.header("ce_type").endsWith("." + eventName) && r.value().contains("\"version\":" + version + ",")));
+        return ContractSchemas.assertConforms(events.awaitRecord(event(caseId, eventName, version)));
     }
 
     private String create(String caseId) {
@@ -385,12 +386,6 @@ class NursingAuthorizationIntegrationTests {
 
     private static String path(String id) {
         return "/api/nursing-authorizations/" + id;
-    }
-
-    static void assertProblem(ApiClient.Response response, int status) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("content-type")).startsWith("application/problem+json");
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
     }
 
     static Map<String, Object> nursing(String caseId) {

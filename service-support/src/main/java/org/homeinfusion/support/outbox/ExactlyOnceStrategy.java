@@ -96,9 +96,16 @@ final class ExactlyOnceStrategy implements OutboxRelay.Strategy {
 
     /** Fences any older relay with our transactional id, then reads where the last committed batch ended. */
     private void resume() {
-        producer = producers.get();
-        producer.initTransactions();
-        checkpoint = readCheckpoint();
+        Producer<String, String> fresh = producers.get();
+        try {
+            fresh.initTransactions();
+            checkpoint = readCheckpoint();
+        } catch (RuntimeException brokerUnavailable) {
+            // Not resumed: the next attempt starts over with a new producer and reads the checkpoint again.
+            fresh.close(Duration.ZERO);
+            throw brokerUnavailable;
+        }
+        producer = fresh;
         log.info("Outbox relay {} resumes after position {}", relayName, checkpoint);
     }
 

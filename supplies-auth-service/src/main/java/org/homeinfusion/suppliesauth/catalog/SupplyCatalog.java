@@ -1,18 +1,11 @@
 package org.homeinfusion.suppliesauth.catalog;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.core.io.Resource;
+import org.homeinfusion.support.catalog.CsvCatalogReader;
+import org.homeinfusion.support.catalog.CsvRow;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
@@ -24,15 +17,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class SupplyCatalog {
 
-    private final Map<String, CatalogCode> codes = new LinkedHashMap<>();
+    /** Columns: code,kind,description,status,notes (description may be quoted); status is active or retired. */
+    private static final CsvCatalogReader CSV =
+            new CsvCatalogReader("supply catalog", "code", "kind", "description", "status");
+
+    private final Map<String, CatalogCode> codes;
 
     public SupplyCatalog(SupplyCatalogProperties properties, ResourceLoader resources) {
-        List<String> locations = new ArrayList<>();
-        locations.add(properties.location());
-        locations.addAll(properties.additionalLocations());
-        for (String location : locations) {
-            load(resources.getResource(location));
-        }
+        codes = CSV.load(resources, properties.location(), properties.additionalLocations(),
+                SupplyCatalog::parse, CatalogCode::code);
     }
 
     public Optional<CatalogCode> find(String code) {
@@ -43,54 +36,16 @@ public class SupplyCatalog {
         return codes.size();
     }
 
-    private void load(Resource resource) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
-            String header = reader.readLine();
-            if (header == null) {
-                return;
-            }
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    CatalogCode code = parse(line);
-                    codes.put(code.code(), code);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read supply catalog " + resource.getDescription(), e);
+    private static CatalogCode parse(CsvRow row) {
+        if (!row.has("status")) {
+            throw new IllegalArgumentException("Expected code,kind,description,status[,notes] but got: " + row.line());
         }
-    }
-
-    /** Columns: code,kind,description,status,notes (description may be quoted); status is active or retired. */
-    static CatalogCode parse(String line) {
-        List<String> fields = splitCsv(line);
-        if (fields.size() < 4) {
-            throw new IllegalArgumentException("Expected code,kind,description,status[,notes] but got: " + line);
-        }
-        String code = fields.get(0).trim().toUpperCase(Locale.ROOT);
-        String status = fields.get(3).trim().toLowerCase(Locale.ROOT);
+        String code = row.get("code").trim().toUpperCase(Locale.ROOT);
+        String status = row.get("status").trim().toLowerCase(Locale.ROOT);
         if (!status.equals("active") && !status.equals("retired")) {
             throw new IllegalArgumentException("Unknown status '" + status + "' for " + code);
         }
-        return new CatalogCode(code, CatalogCode.Kind.parse(fields.get(1)), fields.get(2), status.equals("active"));
-    }
-
-    private static List<String> splitCsv(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        fields.add(current.toString());
-        return fields;
+        return new CatalogCode(code, CatalogCode.Kind.parse(row.get("kind")), row.get("description"),
+                status.equals("active"));
     }
 }

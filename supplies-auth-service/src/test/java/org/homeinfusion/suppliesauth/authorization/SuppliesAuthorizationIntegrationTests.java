@@ -1,6 +1,8 @@
 package org.homeinfusion.suppliesauth.authorization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.homeinfusion.testsupport.CloudEventMatchers.event;
+import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -389,8 +391,7 @@ class SuppliesAuthorizationIntegrationTests {
     }
 
     private CapturedRecord awaitEvent(String eventName, long version) {
-        return events.awaitRecord(r -> caseId.equals(r.key()) && r.header("ce_type").endsWith("." + eventName)
-                && r.value().contains("\"version\":" + version + ","));
+        return events.awaitRecord(event(caseId, eventName, version));
     }
 
     private String create(Map<String, Object> request) {
@@ -401,12 +402,6 @@ class SuppliesAuthorizationIntegrationTests {
 
     private static String path(String id) {
         return "/api/supplies-authorizations/" + id;
-    }
-
-    private static void assertProblem(ApiClient.Response response, int status) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("content-type")).startsWith("application/problem+json");
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
     }
 
     private static void assertViolation(ApiClient.Response response, int status, String code) {
