@@ -56,26 +56,32 @@ public class CaseProcessor {
     /** Processes the batch and returns the events it emitted, in order. */
     @Transactional
     public List<Emission> process(List<PillarUpdate> updates) {
-        // Cases are locked in a fixed order so two instances sharing a batch's cases cannot deadlock.
         Map<CaseKey, List<Authorization>> byCase = new TreeMap<>();
         for (PillarUpdate update : updates) {
             byCase.computeIfAbsent(update.caseKey(), key -> new ArrayList<>()).add(update.authorization());
         }
-        List<Emission> emitted = new ArrayList<>();
         Instant now = clock.instant();
+        Map<CaseKey, CaseRecord> locked = store.lockAll(byCase.keySet(), now);
+        List<Emission> emitted = new ArrayList<>();
+        List<CaseRecord[]> changes = new ArrayList<>(byCase.size());
         for (Map.Entry<CaseKey, List<Authorization>> entry : byCase.entrySet()) {
-            emitted.addAll(processCase(entry.getKey(), entry.getValue(), now));
+            CaseRecord before = locked.get(entry.getKey());
+            CaseRecord after = step(before, entry.getValue(), now, emitted);
+            if (after != null) {
+                changes.add(new CaseRecord[] {before, after});
+            }
         }
+        store.saveAll(changes);
         return emitted;
     }
 
-    private List<Emission> processCase(CaseKey key, List<Authorization> incoming, Instant now) {
-        CaseRecord before = store.lock(key, now);
+    /** Feeds one case its updates in arrival order; returns its new record, or null if it never got a verdict. */
+    private CaseRecord step(CaseRecord before, List<Authorization> incoming, Instant now, List<Emission> emitted) {
+        CaseKey key = before.key();
         CaseAuthorizations authorizations = before.authorizations();
         RecordedReadiness recorded = before.recorded();
         Readiness readiness = before.readiness();
         Instant readyAt = before.readyAt();
-        List<Emission> emitted = new ArrayList<>();
         for (Authorization authorization : incoming) {
             CaseReadinessStep step = saga.handle(authorizations, recorded, authorization);
             authorizations = step.authorizations();
@@ -92,11 +98,10 @@ public class CaseProcessor {
             }
         }
         if (readiness == null) {
-            return emitted;
+            return null;
         }
-        store.save(before, new CaseRecord(key, authorizations, recorded, readiness,
-                participants(key, authorizations), before.firstEventAt(), readyAt, now));
-        return emitted;
+        return new CaseRecord(key, authorizations, recorded, readiness, participants(key, authorizations),
+                before.firstEventAt(), readyAt, now);
     }
 
     /** The specialist organization and every organization assigned to a live authorization of the case. */

@@ -5,11 +5,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.homeinfusion.contracts.EventJson;
 import org.homeinfusion.coordinator.readiness.Authorization;
@@ -21,6 +25,8 @@ import org.homeinfusion.coordinator.readiness.Readiness;
 import org.homeinfusion.coordinator.readiness.ReadinessState;
 import org.homeinfusion.coordinator.readiness.RecordedReadiness;
 import org.homeinfusion.coordinator.readiness.SuppliesAuthorization;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,31 +38,80 @@ class CaseStore {
     private static final JsonMapper JSON = EventJson.mapper();
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    CaseStore(JdbcClient jdbc) {
+    CaseStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     /**
-     * Locks the case's row, creating it if this is its first event, and loads the whole case. Holding
-     * the row lock until commit serializes every change of one case across threads and instances.
+     * Locks every case of a batch, creating the rows of cases seen for the first time, in three statements
+     * whatever the batch size: create the missing rows, lock them all in one fixed order (no deadlock
+     * between instances; the locks are held until commit, serializing every change of a case), load
+     * their authorizations. Catch-up speed depends on this.
      */
-    CaseRecord lock(CaseKey key, Instant now) {
+    Map<CaseKey, CaseRecord> lockAll(Collection<CaseKey> keys, Instant now) {
+        String[] orgs = keys.stream().map(CaseKey::specialistOrgId).toArray(String[]::new);
+        String[] caseIds = keys.stream().map(CaseKey::caseId).toArray(String[]::new);
         jdbc.sql("""
                         INSERT INTO case_readiness (specialist_org_id, case_id, state, readiness_version, recorded,
                                                     readiness, participants, first_event_at, updated_at)
-                        VALUES (:org, :caseId, 'NOT_READY', 0, CAST(:recorded AS jsonb), 'null'::jsonb,
-                                ARRAY[:org]::text[], :now, :now)
+                        SELECT org, case_id, 'NOT_READY', 0, CAST(:recorded AS jsonb), 'null'::jsonb, ARRAY[org], :now, :now
+                        FROM unnest(CAST(:orgs AS text[]), CAST(:caseIds AS text[])) AS batch(org, case_id)
                         ON CONFLICT DO NOTHING""")
-                .param("org", key.specialistOrgId()).param("caseId", key.caseId())
+                .param("orgs", orgs).param("caseIds", caseIds)
                 .param("recorded", JSON.writeValueAsString(RecordedReadiness.neverEmitted()))
                 .param("now", Timestamp.from(now))
                 .update();
-        CaseRecord locked = jdbc.sql("""
-                        SELECT * FROM case_readiness WHERE specialist_org_id = :org AND case_id = :caseId FOR UPDATE""")
-                .param("org", key.specialistOrgId()).param("caseId", key.caseId())
-                .query((rs, n) -> mapCase(rs, null)).single();
-        return withAuthorizations(locked);
+        Map<CaseKey, CaseRecord> locked = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT c.* FROM case_readiness c
+                        JOIN unnest(CAST(:orgs AS text[]), CAST(:caseIds AS text[])) AS batch(org, case_id)
+                          ON c.specialist_org_id = batch.org AND c.case_id = batch.case_id
+                        ORDER BY c.specialist_org_id, c.case_id
+                        FOR UPDATE OF c""")
+                .param("orgs", orgs).param("caseIds", caseIds)
+                .query((rs, n) -> mapCase(rs, CaseAuthorizations.empty()))
+                .list().forEach(record -> locked.put(record.key(), record));
+        Map<CaseKey, List<Authorization>> authorizations = new HashMap<>();
+        jdbc.sql("""
+                        SELECT a.specialist_org_id, a.case_id, a.pillar, a.snapshot FROM case_authorization a
+                        JOIN unnest(CAST(:orgs AS text[]), CAST(:caseIds AS text[])) AS batch(org, case_id)
+                          ON a.specialist_org_id = batch.org AND a.case_id = batch.case_id""")
+                .param("orgs", orgs).param("caseIds", caseIds)
+                .query((rs, n) -> {
+                    authorizations.computeIfAbsent(new CaseKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                            .add(readAuthorization(Pillar.valueOf(rs.getString(3)), rs.getString(4)));
+                    return null;
+                }).list();
+        locked.replaceAll((key, record) -> new CaseRecord(key,
+                CaseAuthorizations.of(authorizations.getOrDefault(key, List.of())), record.recorded(),
+                record.readiness(), record.participants(), record.firstEventAt(), record.readyAt(), record.updatedAt()));
+        return locked;
+    }
+
+    /** Writes a batch's changed authorizations and cases with two JDBC batches. */
+    void saveAll(List<CaseRecord[]> changes) {
+        List<MapSqlParameterSource> authorizations = new ArrayList<>();
+        List<MapSqlParameterSource> cases = new ArrayList<>();
+        for (CaseRecord[] change : changes) {
+            CaseRecord previous = change[0];
+            CaseRecord updated = change[1];
+            for (Authorization authorization : updated.authorizations().all()) {
+                Optional<Authorization> before = previous.authorizations().find(authorization.id());
+                if (before.isEmpty() || before.get().version() != authorization.version()) {
+                    authorizations.add(authorizationParameters(updated.key(), authorization));
+                }
+            }
+            cases.add(caseParameters(updated));
+        }
+        if (!authorizations.isEmpty()) {
+            named.batchUpdate(UPSERT_AUTHORIZATION, authorizations.toArray(MapSqlParameterSource[]::new));
+        }
+        if (!cases.isEmpty()) {
+            named.batchUpdate(UPDATE_CASE, cases.toArray(MapSqlParameterSource[]::new));
+        }
     }
 
     Optional<CaseRecord> find(CaseKey key) {
@@ -94,31 +149,6 @@ class CaseStore {
                 .query((rs, n) -> (Collection<String>) participantsOf(rs)).optional();
     }
 
-    /** Writes the authorizations that changed and the case's new readiness. */
-    void save(CaseRecord previous, CaseRecord updated) {
-        for (Authorization authorization : updated.authorizations().all()) {
-            Optional<Authorization> before = previous.authorizations().find(authorization.id());
-            if (before.isEmpty() || before.get().version() != authorization.version()) {
-                upsert(updated.key(), authorization);
-            }
-        }
-        jdbc.sql("""
-                        UPDATE case_readiness SET state = :state, readiness_version = :version,
-                               recorded = CAST(:recorded AS jsonb), readiness = CAST(:readiness AS jsonb),
-                               participants = CAST(:participants AS text[]), ready_at = :readyAt, updated_at = :updatedAt
-                        WHERE specialist_org_id = :org AND case_id = :caseId""")
-                .param("state", updated.readiness().state().name())
-                .param("version", updated.recorded().readinessVersion())
-                .param("recorded", JSON.writeValueAsString(updated.recorded()))
-                .param("readiness", JSON.writeValueAsString(updated.readiness()))
-                .param("participants", "{" + String.join(",", updated.participants().stream()
-                        .map(p -> "\"" + p + "\"").toList()) + "}")
-                .param("readyAt", updated.readyAt() == null ? null : Timestamp.from(updated.readyAt()))
-                .param("updatedAt", Timestamp.from(updated.updatedAt()))
-                .param("org", updated.key().specialistOrgId()).param("caseId", updated.key().caseId())
-                .update();
-    }
-
     long countByState(ReadinessState state) {
         return jdbc.sql("SELECT count(*) FROM case_readiness WHERE state = :state AND readiness <> 'null'::jsonb")
                 .param("state", state.name()).query(Long.class).single();
@@ -133,16 +163,35 @@ class CaseStore {
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)}).list();
     }
 
-    private void upsert(CaseKey key, Authorization authorization) {
-        jdbc.sql("""
-                        INSERT INTO case_authorization (authorization_id, specialist_org_id, case_id, pillar, version, snapshot)
-                        VALUES (:id, :org, :caseId, :pillar, :version, CAST(:snapshot AS jsonb))
-                        ON CONFLICT (authorization_id) DO UPDATE SET version = EXCLUDED.version, snapshot = EXCLUDED.snapshot
-                        WHERE case_authorization.version < EXCLUDED.version""")
-                .param("id", authorization.id()).param("org", key.specialistOrgId()).param("caseId", key.caseId())
-                .param("pillar", authorization.pillar().name()).param("version", authorization.version())
-                .param("snapshot", JSON.writeValueAsString(authorization))
-                .update();
+    private static final String UPSERT_AUTHORIZATION = """
+            INSERT INTO case_authorization (authorization_id, specialist_org_id, case_id, pillar, version, snapshot)
+            VALUES (:id, :org, :caseId, :pillar, :version, CAST(:snapshot AS jsonb))
+            ON CONFLICT (authorization_id) DO UPDATE SET version = EXCLUDED.version, snapshot = EXCLUDED.snapshot
+            WHERE case_authorization.version < EXCLUDED.version""";
+
+    private static final String UPDATE_CASE = """
+            UPDATE case_readiness SET state = :state, readiness_version = :version,
+                   recorded = CAST(:recorded AS jsonb), readiness = CAST(:readiness AS jsonb),
+                   participants = CAST(:participants AS text[]), ready_at = :readyAt, updated_at = :updatedAt
+            WHERE specialist_org_id = :org AND case_id = :caseId""";
+
+    private static MapSqlParameterSource authorizationParameters(CaseKey key, Authorization authorization) {
+        return new MapSqlParameterSource()
+                .addValue("id", authorization.id()).addValue("org", key.specialistOrgId()).addValue("caseId", key.caseId())
+                .addValue("pillar", authorization.pillar().name()).addValue("version", authorization.version())
+                .addValue("snapshot", JSON.writeValueAsString(authorization));
+    }
+
+    private static MapSqlParameterSource caseParameters(CaseRecord updated) {
+        return new MapSqlParameterSource()
+                .addValue("state", updated.readiness().state().name())
+                .addValue("version", updated.recorded().readinessVersion())
+                .addValue("recorded", JSON.writeValueAsString(updated.recorded()))
+                .addValue("readiness", JSON.writeValueAsString(updated.readiness()))
+                .addValue("participants", updated.participants().toArray(String[]::new))
+                .addValue("readyAt", updated.readyAt() == null ? null : Timestamp.from(updated.readyAt()))
+                .addValue("updatedAt", Timestamp.from(updated.updatedAt()))
+                .addValue("org", updated.key().specialistOrgId()).addValue("caseId", updated.key().caseId());
     }
 
     private CaseRecord withAuthorizations(CaseRecord record) {

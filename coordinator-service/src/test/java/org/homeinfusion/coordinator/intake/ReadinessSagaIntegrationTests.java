@@ -109,7 +109,7 @@ class ReadinessSagaIntegrationTests {
                 story.nursingApproved(2), story.visitConfirmed(3, SeedStoryEvents.VISIT));
 
         ApiClient api = ApiClient.onPort(port);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             JsonNode view = api.get("/api/cases/" + caseId + "/readiness", TestTokens.bearer("HHA-7", "AGENCY")).json();
             assertThat(view.get("blockers").findValuesAsString("code")).containsExactly("DELIVERY_AFTER_VISIT");
         });

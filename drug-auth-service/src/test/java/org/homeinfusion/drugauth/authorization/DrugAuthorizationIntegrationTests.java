@@ -5,6 +5,8 @@ import static org.homeinfusion.testsupport.CloudEventMatchers.event;
 import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -161,10 +163,15 @@ class DrugAuthorizationIntegrationTests {
         missing.remove("dose");
         assertProblem(api.post("/api/drug-authorizations", SPECIALIST, missing), 400);
         Map<String, Object> oversized = ivig("C".repeat(65));
-        assertProblem(api.post("/api/drug-authorizations", SPECIALIST, oversized), 400);
+        ApiClient.Response tooLong = api.post("/api/drug-authorizations", SPECIALIST, oversized);
+        assertProblem(tooLong, 400);
+        assertThat(tooLong.json().get("violations").findValuesAsString("field")).containsExactly("caseId");
         Map<String, Object> unknownField = ivig(caseId);
         unknownField.put("patientName", "Mary Jones");
-        assertProblem(api.post("/api/drug-authorizations", SPECIALIST, unknownField), 400);
+        ApiClient.Response unknown = api.post("/api/drug-authorizations", SPECIALIST, unknownField);
+        assertProblem(unknown, 400);
+        assertThat(unknown.json().get("violations").findValuesAsString("code")).containsExactly("UNKNOWN_FIELD");
+        assertThat(unknown.body()).as("the refused value is not echoed back").doesNotContain("Mary Jones");
         Map<String, Object> reversed = ivig(caseId);
         reversed.put("requestedTo", "2026-11-01");
         assertProblem(api.post("/api/drug-authorizations", SPECIALIST, reversed), 400);
@@ -227,6 +234,39 @@ class DrugAuthorizationIntegrationTests {
         events.assertNoFurtherRecord(r -> caseId.equals(r.key()), Duration.ofSeconds(1));
     }
 
+    @Test
+    void noEventCarriesThePatientRefOrTheDecisionReason() {
+        String patientRef = "PT-" + caseId;
+        String approvedBecause = "Approved: Mary Jones, DOB 1950-02-03, meets criteria " + caseId;
+        String cancelledBecause = "Cancelled: patient " + patientRef + " moved to hospice";
+        Map<String, Object> request = ivig(caseId);
+        request.put("patientRef", patientRef);
+        String id = api.post("/api/drug-authorizations", SPECIALIST, request).json().get("id").asString();
+        Map<String, Object> approval = new LinkedHashMap<>(approval());
+        approval.put("reason", approvedBecause);
+        assertThat(api.post(path(id) + "/decision", PAYER, approval).status()).isEqualTo(200);
+        assertThat(api.put(path(id) + "/delivery", PHARMACY,
+                Map.of("etaStart", "2026-12-08T08:00:00-05:00", "etaEnd", "2026-12-08T11:00:00-05:00")).status())
+                .isEqualTo(200);
+        assertThat(api.delete(path(id) + "/delivery", PHARMACY).status()).isEqualTo(200);
+        assertThat(api.post(path(id) + "/decision", SPECIALIST, Map.of("outcome", "CANCELLED", "reason", cancelledBecause))
+                .status()).isEqualTo(200);
+        // The service keeps both for the organizations that may read the authorization...
+        JsonNode kept = api.get(path(id), SPECIALIST).json();
+        assertThat(kept.get("patientRef").asString()).isEqualTo(patientRef);
+        assertThat(kept.get("reason").asString()).isEqualTo(cancelledBecause);
+
+        // ...and no event of any type carries them.
+        List<CapturedRecord> published = List.of(awaitEvent("DrugAuthorizationRequested", 1),
+                awaitEvent("DrugAuthorizationDecided", 2), awaitEvent("DrugDeliveryScheduled", 3),
+                awaitEvent("DrugDeliveryCancelled", 4), awaitEvent("DrugAuthorizationDecided", 5));
+        for (CapturedRecord event : published) {
+            assertThat(event.value()).doesNotContain(patientRef).doesNotContain("patientRef")
+                    .doesNotContain("Mary Jones").doesNotContain("hospice").doesNotContain("\"reason\"");
+            assertThat(event.headers().values()).noneMatch(header -> header.contains(patientRef));
+        }
+    }
+
     private CapturedRecord awaitEvent(String eventName, long version) {
         return events.awaitRecord(event(caseId, eventName, version));
     }
@@ -242,7 +282,7 @@ class DrugAuthorizationIntegrationTests {
     }
 
     static Map<String, Object> ivig(String caseId) {
-        Map<String, Object> request = new java.util.LinkedHashMap<>();
+        Map<String, Object> request = new LinkedHashMap<>();
         request.put("caseId", caseId);
         request.put("patientRef", "PT-88");
         request.put("payer", Map.of("payerId", "PAYER-ABC", "plan", "COMMERCIAL"));

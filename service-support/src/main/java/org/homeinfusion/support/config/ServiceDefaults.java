@@ -23,7 +23,9 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         DEFAULTS.put("spring.datasource.hikari.maximum-pool-size", "12");
         DEFAULTS.put("spring.kafka.bootstrap-servers", "127.0.0.1:9092");
         DEFAULTS.put("spring.cloud.stream.kafka.binder.brokers", "${spring.kafka.bootstrap-servers}");
-        DEFAULTS.put("spring.mvc.problemdetails.enabled", "true");
+        // ProblemDetailsAdvice renders every error; Boot's own handler would win for framework errors
+        // and drop our type and violations.
+        DEFAULTS.put("spring.mvc.problemdetails.enabled", "false");
         DEFAULTS.put("server.error.include-stacktrace", "never");
         DEFAULTS.put("server.error.include-message", "never");
         DEFAULTS.put("home-infusion.security.jwt-secret", "${HOME_INFUSION_JWT_SECRET:}");

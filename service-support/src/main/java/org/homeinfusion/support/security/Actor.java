@@ -3,6 +3,7 @@ package org.homeinfusion.support.security;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,10 +35,15 @@ public record Actor(String subject, String org, Set<Role> roles) {
 
     /** The actor of the current request; only valid on an authenticated request thread. */
     public static Actor current() {
+        return authenticated().orElseThrow(() -> new IllegalStateException("No authenticated actor on this thread"));
+    }
+
+    /** The actor of the current request, or empty when it carries no verified token (yet). */
+    static Optional<Actor> authenticated() {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-            return of(token.getToken());
+            return Optional.of(of(token.getToken()));
         }
-        throw new IllegalStateException("No authenticated actor on this thread");
+        return Optional.empty();
     }
 
     static Set<Role> rolesOf(Jwt jwt) {

@@ -1,0 +1,81 @@
+package org.homeinfusion.coordinator.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.homeinfusion.coordinator.CoordinatorProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.messaging.Message;
+
+/**
+ * The two readers of {@code case-readiness.events}. {@code readinessNotifications} (one consumer group
+ * for all instances) turns each event into durable webhook deliveries; {@code readinessStream} (an
+ * anonymous group per instance, from the latest offset) hands every event to this instance's live
+ * streams, since each instance serves its own stream clients.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReadinessNotificationListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadinessNotificationListener.class);
+
+    @Bean
+    Consumer<Message<byte[]>> readinessNotifications(CaseParticipants participants, DeliveryStore deliveries,
+            WebhookDispatcher dispatcher, CoordinatorProperties properties, Clock clock, MeterRegistry meters) {
+        Counter skipped = Counter.builder("webhook.records.skipped")
+                .description("Readiness records no subscriber can ask for, or that could not be read").register(meters);
+        return message -> {
+            Optional<ReadinessRecord> read = ReadinessRecord.from(message);
+            if (read.isEmpty()) {
+                skipped.increment();
+                return;
+            }
+            ReadinessRecord record = read.get();
+            int scheduled = scheduleUntilStored(() -> {
+                Set<String> organizations = participants.of(record.specialistOrgId(), record.caseId());
+                return deliveries.schedule(record, organizations, clock.instant());
+            }, properties);
+            if (scheduled > 0) {
+                log.debug("Scheduled {} webhook deliveries of event {}", scheduled, record.eventId());
+                dispatcher.wakeUp();
+            }
+        };
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> readinessStream(ReadinessStreams streams) {
+        return message -> ReadinessRecord.from(message).ifPresent(streams::publish);
+    }
+
+    /**
+     * Waits a database outage out on this binding's own consumer thread: the offset must not move past an
+     * event whose deliveries are not stored, or its subscribers would never hear of it.
+     */
+    private static int scheduleUntilStored(IntSupplier scheduling, CoordinatorProperties properties) {
+        Duration backoff = properties.intakeRetryBackoff();
+        while (true) {
+            try {
+                return scheduling.getAsInt();
+            } catch (DataAccessException transientFailure) {
+                log.warn("Scheduling webhook deliveries failed, retrying in {}: {}", backoff, transientFailure.getMessage());
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for the database", interrupted);
+                }
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(properties.intakeMaxBackoff()) > 0 ? properties.intakeMaxBackoff() : doubled;
+            }
+        }
+    }
+}

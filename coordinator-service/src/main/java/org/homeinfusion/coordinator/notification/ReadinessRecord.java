@@ -1,0 +1,70 @@
+package org.homeinfusion.coordinator.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.homeinfusion.contracts.CloudEventHeaders;
+import org.homeinfusion.contracts.EventJson;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One record of {@code case-readiness.events} as the notifications need it: its identity (ce_id), its
+ * event name, the case it concerns and the value exactly as published, which is what subscribers get.
+ */
+record ReadinessRecord(String eventId, String eventType, String specialistOrgId, String caseId, byte[] payload) {
+
+    /** Ids longer than this are not ours; refusing them keeps the delivery table's keys bounded. */
+    private static final int EVENT_ID_MAX = 128;
+
+    /**
+     * The record, or empty when it is not a readiness event a subscriber can ask for or cannot be
+     * read; such records are skipped, since they can never be notified.
+     */
+    static Optional<ReadinessRecord> from(Message<byte[]> message) {
+        MessageHeaders headers = message.getHeaders();
+        byte[] value = message.getPayload();
+        String eventType = CloudEventHeaders.eventName(text(headers.get(CloudEventHeaders.TYPE)));
+        if (value == null || value.length == 0 || eventType == null || !NotifiedEvents.isNotified(eventType)) {
+            return Optional.empty();
+        }
+        JsonNode event;
+        try {
+            event = EventJson.mapper().readTree(value);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+        String specialistOrgId = textField(event, "specialistOrgId");
+        String caseId = textField(event, "caseId");
+        if (specialistOrgId == null || caseId == null) {
+            return Optional.empty();
+        }
+        String eventId = text(headers.get(CloudEventHeaders.ID));
+        if (eventId == null || eventId.isBlank() || eventId.length() > EVENT_ID_MAX) {
+            // Still stable across redeliveries: the record's position identifies it.
+            eventId = UUID.nameUUIDFromBytes((headers.get(KafkaHeaders.RECEIVED_TOPIC) + "-"
+                    + headers.get(KafkaHeaders.RECEIVED_PARTITION) + "@" + headers.get(KafkaHeaders.OFFSET))
+                    .getBytes(StandardCharsets.UTF_8)).toString();
+        }
+        return Optional.of(new ReadinessRecord(eventId, eventType, specialistOrgId, caseId, value));
+    }
+
+    String json() {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    private static String textField(JsonNode event, String name) {
+        JsonNode field = event.get(name);
+        return field == null || !field.isString() ? null : field.asString();
+    }
+
+    private static String text(Object header) {
+        if (header instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return header == null ? null : header.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package org.homeinfusion.coordinator.notification;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.homeinfusion.support.security.Actor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * CONTRACT §10 webhook subscriptions, for any role; each organization sees and manages only its own.
+ * The secret goes in once and never comes back out.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/subscriptions")
+class SubscriptionController {
+
+    private final Subscriptions subscriptions;
+
+    SubscriptionController(Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @PostMapping
+    ResponseEntity<SubscriptionView> subscribe(Actor actor, @RequestBody SubscriptionRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        Subscriptions.Created created = subscriptions.subscribe(actor, request, idempotencyKey);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/subscriptions/" + created.subscription().id()))
+                .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
+                .body(SubscriptionView.of(created.subscription()));
+    }
+
+    @GetMapping
+    List<SubscriptionView> list(Actor actor,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int offset) {
+        return subscriptions.list(actor, limit, offset).stream().map(SubscriptionView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    SubscriptionView get(Actor actor, @PathVariable UUID id) {
+        return SubscriptionView.of(subscriptions.get(actor, id));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> unsubscribe(Actor actor, @PathVariable UUID id) {
+        subscriptions.unsubscribe(actor, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Newest first. */
+    @GetMapping("/{id}/deliveries")
+    List<DeliveryView> deliveries(Actor actor, @PathVariable UUID id,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        return subscriptions.deliveries(actor, id, limit);
+    }
+}

@@ -1,0 +1,93 @@
+package org.homeinfusion.coordinator.notification;
+
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.homeinfusion.support.idempotency.IdempotentCreation;
+import org.homeinfusion.support.problem.ApiProblem;
+import org.homeinfusion.support.security.Actor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Webhook subscriptions of the caller's organization. Another organization's subscription is a 404,
+ * indistinguishable from one that does not exist.
+ */
+@Service
+class Subscriptions {
+
+    private final SubscriptionStore store;
+    private final DeliveryStore deliveries;
+    private final IdempotentCreation idempotency;
+    private final WebhookProperties properties;
+    private final CallbackHostPolicy hostPolicy;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Subscriptions(SubscriptionStore store, DeliveryStore deliveries, IdempotentCreation idempotency,
+            WebhookProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+        this.store = store;
+        this.deliveries = deliveries;
+        this.idempotency = idempotency;
+        this.properties = properties;
+        this.hostPolicy = CallbackHostPolicy.of(properties);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    record Created(Subscription subscription, boolean replayed) {
+    }
+
+    Created subscribe(Actor actor, SubscriptionRequest request, String idempotencyKey) {
+        SubscriptionRequest.Checked checked = request.checked();
+        // Resolved before the transaction starts, so a slow DNS answer never holds a database connection.
+        checkHost(checked);
+        IdempotentCreation.Result result = transactions.execute(status -> idempotency.create(
+                actor.org() + ":subscriptions", idempotencyKey, request, () -> {
+                    if (store.lockAndCount(actor.org()) >= properties.maxSubscriptionsPerOrganization()) {
+                        throw ApiProblem.ruleViolation(null, "SUBSCRIPTION_LIMIT_REACHED", "An organization may have at most "
+                                + properties.maxSubscriptionsPerOrganization() + " subscriptions; delete one first");
+                    }
+                    Subscription subscription = new Subscription(UUID.randomUUID(), actor.org(), checked.callbackUrl(),
+                            request.secret(), checked.eventTypes(), clock.instant());
+                    store.insert(subscription);
+                    return subscription.id();
+                }));
+        Subscription subscription = store.find(result.resourceId(), actor.org())
+                .orElseThrow(() -> ApiProblem.notFound("Subscription", result.resourceId()));
+        return new Created(subscription, result.replayed());
+    }
+
+    Subscription get(Actor actor, UUID id) {
+        return store.find(id, actor.org()).orElseThrow(() -> ApiProblem.notFound("Subscription", id));
+    }
+
+    List<Subscription> list(Actor actor, int limit, int offset) {
+        return store.list(actor.org(), limit, offset);
+    }
+
+    void unsubscribe(Actor actor, UUID id) {
+        if (!store.delete(id, actor.org())) {
+            throw ApiProblem.notFound("Subscription", id);
+        }
+    }
+
+    List<DeliveryView> deliveries(Actor actor, UUID id, int limit) {
+        Subscription subscription = get(actor, id);
+        return deliveries.recent(subscription.id(), limit, properties.attemptsShownPerDelivery());
+    }
+
+    private void checkHost(SubscriptionRequest.Checked checked) {
+        try {
+            hostPolicy.check(checked.callbackUrl());
+        } catch (CallbackHostPolicy.HostNotAllowed refused) {
+            throw ApiProblem.ruleViolation("callbackUrl", "CALLBACK_HOST_NOT_ALLOWED", refused.getMessage());
+        } catch (UnknownHostException unresolved) {
+            throw ApiProblem.ruleViolation("callbackUrl", "CALLBACK_HOST_UNRESOLVABLE",
+                    "Callback host " + CallbackHostPolicy.hostOf(checked.callbackUrl()) + " does not resolve");
+        }
+    }
+}

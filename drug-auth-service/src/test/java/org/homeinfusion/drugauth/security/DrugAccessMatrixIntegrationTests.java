@@ -1,0 +1,434 @@
+package org.homeinfusion.drugauth.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.homeinfusion.support.security.Role.PAYER;
+import static org.homeinfusion.support.security.Role.PHARMACY;
+import static org.homeinfusion.support.security.Role.SPECIALIST;
+import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import org.homeinfusion.contracts.EventJson;
+import org.homeinfusion.contracts.Topics;
+import org.homeinfusion.support.security.Role;
+import org.homeinfusion.testsupport.ApiClient;
+import org.homeinfusion.testsupport.CapturedRecord;
+import org.homeinfusion.testsupport.EventCapture;
+import org.homeinfusion.testsupport.ManagementEndpoints;
+import org.homeinfusion.testsupport.RealInfrastructure;
+import org.homeinfusion.testsupport.RejectedToken;
+import org.homeinfusion.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every role of every organization against every drug endpoint (CONTRACT §3-5), through HTTP against
+ * the real database and broker: the exact status each must get, and for every refusal, that nothing
+ * changed. At the end the topic must hold exactly the versions the accepted calls made, none of them
+ * carrying the patient reference or the decision's reason.
+ *
+ * <p>The case: specialist {@code SPEC-A} asked for the drug, pharmacy {@code PHARM-A} delivers it, payer
+ * {@code PAYER-A} decides it; agency {@code HHA-A} and supplier {@code DME-A} take part in the same case
+ * but not in its drug authorization. Each role is tried from its own organization in the case, from
+ * an organization of the same kind outside it, and from a partner's organization (its role, someone
+ * else's org).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DrugAccessMatrixIntegrationTests {
+
+    /** Unique per run, so the rows never meet another test's organizations, cases or events. */
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String CASE_PREFIX = "AMX-" + RUN + "-";
+    static final String SPECIALIST_ORG = "SPEC-A-" + RUN;
+    static final String PHARMACY_ORG = "PHARM-A-" + RUN;
+    static final String AGENCY_ORG = "HHA-A-" + RUN;
+    static final String SUPPLIER_ORG = "DME-A-" + RUN;
+    static final String PAYER_ORG = "PAYER-A-" + RUN;
+    static final String PATIENT_REF = "PT-" + RUN;
+    static final String REASON = "Reviewed " + RUN + " against the plan of care";
+    static final String BASE = "/api/drug-authorizations";
+
+    /** Who calls, seen from the case. */
+    enum Party {
+        OWN, OTHER, PARTNER;
+
+        String org(Role role) {
+            String own = switch (role) {
+                case SPECIALIST -> SPECIALIST_ORG;
+                case PHARMACY -> PHARMACY_ORG;
+                case AGENCY -> AGENCY_ORG;
+                case SUPPLIER -> SUPPLIER_ORG;
+                case PAYER -> PAYER_ORG;
+            };
+            return switch (this) {
+                case OWN -> own;
+                case OTHER -> own.replace("-A-", "-B-");
+                case PARTNER -> role == SPECIALIST ? PHARMACY_ORG : SPECIALIST_ORG;
+            };
+        }
+    }
+
+    enum Endpoint {
+        REQUEST, READ, LIST_BY_CASE, DECIDE, SCHEDULE_DELIVERY, CANCEL_DELIVERY;
+
+        boolean changesState() {
+            return this != READ && this != LIST_BY_CASE;
+        }
+    }
+
+    /**
+     * CONTRACT §3-5 as a table. Creating needs SPECIALIST (the caller's org becomes the case's specialist
+     * org); reading needs only an organization the authorization names (§4: specialist, pharmacy, and the
+     * payer that decides it); deciding needs SPECIALIST of the case's org or PAYER whose org is the payer;
+     * the delivery needs PHARMACY whose org is the pharmacy. A role not allowed at all is 403 whatever the
+     * id; an allowed role of the wrong organization is 404, as for an unknown id.
+     */
+    static int expectedStatus(Endpoint endpoint, Role role, String org) {
+        boolean named = org.equals(SPECIALIST_ORG) || org.equals(PHARMACY_ORG) || org.equals(PAYER_ORG);
+        return switch (endpoint) {
+            case REQUEST -> role == SPECIALIST ? 201 : 403;
+            case READ -> named ? 200 : 404;
+            case LIST_BY_CASE -> 200;
+            case DECIDE -> role == SPECIALIST ? (org.equals(SPECIALIST_ORG) ? 200 : 404)
+                    : role == PAYER ? (org.equals(PAYER_ORG) ? 200 : 404) : 403;
+            case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> role == PHARMACY ? (org.equals(PHARMACY_ORG) ? 200 : 404) : 403;
+        };
+    }
+
+    record Row(Endpoint endpoint, Role role, Party party, int status) {
+
+        String org() {
+            return party.org(role);
+        }
+
+        @Override
+        public String toString() {
+            return endpoint + " by " + role + " of " + org().replace("-" + RUN, "") + " (" + party.name().toLowerCase()
+                    + ") -> " + status;
+        }
+    }
+
+    static Stream<Row> matrix() {
+        List<Row> rows = new ArrayList<>();
+        for (Endpoint endpoint : Endpoint.values()) {
+            for (Role role : Role.values()) {
+                for (Party party : Party.values()) {
+                    rows.add(new Row(endpoint, role, party, expectedStatus(endpoint, role, party.org(role))));
+                }
+            }
+        }
+        return rows.stream();
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.registerProperties(registry, "drug_auth");
+    }
+
+    @LocalServerPort
+    int port;
+    ApiClient api;
+    EventCapture events;
+    final AtomicInteger cases = new AtomicInteger();
+    /** Every authorization this class made, with the organization that may read it back. */
+    final Map<String, String> created = new ConcurrentHashMap<>();
+    /** Approved, with a delivery: every change below would succeed for a caller allowed to make it. */
+    String shared;
+    String sharedCase;
+
+    @BeforeAll
+    void arrange() {
+        api = ApiClient.onPort(port);
+        events = EventCapture.subscribe(Topics.DRUG_AUTH_EVENTS);
+        sharedCase = newCase();
+        shared = approvedWithDelivery(sharedCase);
+    }
+
+    @AfterAll
+    void closeCapture() {
+        events.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    @Order(1)
+    void everyRoleOfEveryOrganizationGetsExactlyWhatTheContractAllows(Row row) {
+        String token = TestTokens.bearer(row.org(), row.role().name());
+        boolean accepted = row.status() < 300;
+        String caseId = row.endpoint() == Endpoint.REQUEST ? newCase() : sharedCase;
+        String target = row.endpoint().changesState() && accepted && row.endpoint() != Endpoint.REQUEST
+                ? approvedWithDelivery(newCase()) : shared;
+        JsonNode sharedBefore = read(shared);
+        long versionBefore = read(target).get("version").asLong();
+
+        ApiClient.Response response = call(row.endpoint(), target, caseId, token);
+
+        assertThat(response.status()).as("%s, got %s", row, response).isEqualTo(row.status());
+        if (!accepted) {
+            assertProblem(response, row.status());
+        }
+        switch (row.endpoint()) {
+            case REQUEST -> {
+                if (accepted) {
+                    assertThat(response.json().get("specialistOrgId").asString()).isEqualTo(row.org());
+                    created.put(response.json().get("id").asString(), row.org());
+                } else {
+                    assertThat(api.get(BASE + "?caseId=" + caseId, token).json().size()).isZero();
+                }
+            }
+            case READ -> {
+                if (accepted) {
+                    assertThat(response.json().get("id").asString()).isEqualTo(shared);
+                }
+            }
+            case LIST_BY_CASE -> {
+                List<String> ids = response.json().findValuesAsString("id");
+                assertThat(ids.contains(shared)).as("%s sees the authorization", row.org())
+                        .isEqualTo(expectedStatus(Endpoint.READ, row.role(), row.org()) == 200);
+                for (JsonNode listed : response.json()) {
+                    assertThat(List.of(listed.get("specialistOrgId").asString(), listed.get("pharmacyOrgId").asString(),
+                            listed.get("payer").get("payerId").asString())).contains(row.org());
+                }
+            }
+            default -> {
+                if (accepted) {
+                    assertThat(response.json().get("version").asLong()).isEqualTo(versionBefore + 1);
+                }
+            }
+        }
+        assertThat(read(shared)).as("the shared authorization after %s", row).isEqualTo(sharedBefore);
+    }
+
+    static Stream<Arguments> rejectedTokensOnEveryEndpoint() {
+        return Arrays.stream(RejectedToken.values())
+                .flatMap(token -> Arrays.stream(Endpoint.values()).map(endpoint -> Arguments.of(token, endpoint)));
+    }
+
+    @ParameterizedTest(name = "{0} on {1} -> 401")
+    @MethodSource("rejectedTokensOnEveryEndpoint")
+    @Order(2)
+    void everyEndpointRefusesACallWithoutAValidTokenWith401(RejectedToken rejected, Endpoint endpoint) {
+        String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCase;
+        Map.Entry<Role, String> allowed = allowedCaller(endpoint);
+        JsonNode sharedBefore = read(shared);
+
+        ApiClient.Response response = call(endpoint, shared, caseId,
+                rejected.header(allowed.getValue(), allowed.getKey().name()));
+
+        assertProblem(response, 401);
+        assertThat(read(shared)).isEqualTo(sharedBefore);
+        assertThat(api.get(BASE + "?caseId=" + caseId, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST")).json().size())
+                .isEqualTo(caseId.equals(sharedCase) ? 1 : 0);
+    }
+
+    @ParameterizedTest(name = "{0} -> 403")
+    @EnumSource(Endpoint.class)
+    @Order(3)
+    void aTokenWithoutAnyRoleIsForbiddenEverywhere(Endpoint endpoint) {
+        String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCase;
+        JsonNode sharedBefore = read(shared);
+
+        assertProblem(call(endpoint, shared, caseId, TestTokens.bearer(SPECIALIST_ORG)), 403);
+        assertThat(read(shared)).isEqualTo(sharedBefore);
+    }
+
+    @ParameterizedTest(name = "{0} of an unknown id -> 404")
+    @EnumSource(value = Endpoint.class, names = {"READ", "DECIDE", "SCHEDULE_DELIVERY", "CANCEL_DELIVERY"})
+    @Order(4)
+    void anUnknownIdIsNotFoundEvenForTheRightCaller(Endpoint endpoint) {
+        Map.Entry<Role, String> allowed = allowedCaller(endpoint);
+
+        assertProblem(call(endpoint, UUID.randomUUID().toString(), sharedCase,
+                TestTokens.bearer(allowed.getValue(), allowed.getKey().name())), 404);
+    }
+
+    @Test
+    @Order(5)
+    void anUnknownCaseListsNothing() {
+        ApiClient.Response response = api.get(BASE + "?caseId=" + newCase(), TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().size()).isZero();
+    }
+
+    static Stream<String> openManagementEndpoints() {
+        return ManagementEndpoints.OPEN.stream();
+    }
+
+    static Stream<String> closedManagementEndpoints() {
+        return ManagementEndpoints.CLOSED.stream();
+    }
+
+    @ParameterizedTest(name = "{0} answers without a token")
+    @MethodSource("openManagementEndpoints")
+    @Order(6)
+    void healthProbesAndMetricsAnswerWithoutAToken(String path) {
+        ApiClient.Response response = api.get(path, null);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.body()).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0} reveals nothing")
+    @MethodSource("closedManagementEndpoints")
+    @Order(7)
+    void configurationBeansAndMemoryAreNeverExposed(String path) {
+        assertThat(api.get(path, null).status()).isIn(401, 404);
+        assertThat(api.get(path, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST", "PHARMACY", "AGENCY", "SUPPLIER", "PAYER"))
+                .status()).isIn(401, 404);
+    }
+
+    @Test
+    @Order(8)
+    @ExtendWith(OutputCaptureExtension.class)
+    void theRequestLogNamesTheCallerButNeverItsTokenOrWhatItSent(CapturedOutput output) {
+        String token = TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST");
+        String caseId = newCase();
+        String probe = "PT-LOGPROBE-" + RUN;
+        Map<String, Object> request = drugRequest(caseId);
+        request.put("patientRef", probe);
+        Map<String, Object> unknownField = drugRequest(caseId);
+        unknownField.put("patientName", "Mary " + probe);
+
+        ApiClient.Response accepted = api.post(BASE, token, request);
+        assertProblem(api.post(BASE, token, unknownField), 400);
+        assertThat(api.get(BASE + "?caseId=" + caseId + "&patientRef=" + probe, token).status()).isEqualTo(200);
+
+        assertThat(accepted.status()).isEqualTo(201);
+        created.put(accepted.json().get("id").asString(), SPECIALIST_ORG);
+        String caller = "org=" + SPECIALIST_ORG + " sub=user-" + SPECIALIST_ORG;
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("method=POST path=" + BASE + " query=- status=201 durationMs=\\d+ " + caller)
+                .containsPattern("method=POST path=" + BASE + " query=- status=400 durationMs=\\d+ " + caller)
+                .containsPattern("method=GET path=" + BASE + " query=caseId=" + caseId
+                        + "&\\[redacted\\] status=200 durationMs=\\d+ " + caller));
+        assertThat(output.getAll()).doesNotContain(probe).doesNotContain(token.substring("Bearer ".length()));
+    }
+
+    /**
+     * Runs last: what reached the topic for this class's cases is exactly one event per version of the
+     * authorizations the accepted calls made, so no refused call published anything.
+     */
+    @Test
+    @Order(9)
+    void theTopicHoldsExactlyTheVersionsTheAcceptedCallsMadeAndNoPatientData() {
+        Map<String, Set<Long>> expected = new LinkedHashMap<>();
+        created.forEach((id, org) -> expected.put(id, LongStream.rangeClosed(1,
+                api.get(BASE + "/" + id, TestTokens.bearer(org, "SPECIALIST")).json().get("version").asLong())
+                .boxed().collect(Collectors.toCollection(TreeSet::new))));
+        int total = expected.values().stream().mapToInt(Set::size).sum();
+
+        List<CapturedRecord> records = events.awaitRecords(total, r -> r.key().startsWith(CASE_PREFIX), Duration.ofSeconds(60));
+        events.assertNoFurtherRecord(r -> r.key().startsWith(CASE_PREFIX), Duration.ofSeconds(2));
+
+        Map<String, Set<Long>> published = new LinkedHashMap<>();
+        for (CapturedRecord record : records) {
+            JsonNode authorization = EventJson.mapper().readTree(record.value()).get("authorization");
+            published.computeIfAbsent(authorization.get("authorizationId").asString(), id -> new TreeSet<>())
+                    .add(authorization.get("version").asLong());
+            assertThat(record.value()).doesNotContain(PATIENT_REF).doesNotContain(REASON)
+                    .doesNotContain("patientRef").doesNotContain("\"reason\"");
+            assertThat(record.headers().values()).noneMatch(header -> header.contains(PATIENT_REF) || header.contains(REASON));
+        }
+        assertThat(published).isEqualTo(expected);
+    }
+
+    /** A role and organization that may call {@code endpoint} on the shared authorization. */
+    static Map.Entry<Role, String> allowedCaller(Endpoint endpoint) {
+        return switch (endpoint) {
+            case REQUEST, READ, LIST_BY_CASE, DECIDE -> Map.entry(SPECIALIST, SPECIALIST_ORG);
+            case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> Map.entry(PHARMACY, PHARMACY_ORG);
+        };
+    }
+
+    private ApiClient.Response call(Endpoint endpoint, String id, String caseId, String authorization) {
+        return switch (endpoint) {
+            case REQUEST -> api.post(BASE, authorization, drugRequest(caseId));
+            case READ -> api.get(BASE + "/" + id, authorization);
+            case LIST_BY_CASE -> api.get(BASE + "?caseId=" + caseId, authorization);
+            case DECIDE -> api.post(BASE + "/" + id + "/decision", authorization, approval());
+            case SCHEDULE_DELIVERY -> api.put(BASE + "/" + id + "/delivery", authorization, delivery());
+            case CANCEL_DELIVERY -> api.delete(BASE + "/" + id + "/delivery", authorization);
+        };
+    }
+
+    private String approvedWithDelivery(String caseId) {
+        ApiClient.Response requested = api.post(BASE, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"), drugRequest(caseId));
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        String id = requested.json().get("id").asString();
+        created.put(id, SPECIALIST_ORG);
+        assertThat(api.post(BASE + "/" + id + "/decision", TestTokens.bearer(PAYER_ORG, "PAYER"), approval()).status())
+                .isEqualTo(200);
+        assertThat(api.put(BASE + "/" + id + "/delivery", TestTokens.bearer(PHARMACY_ORG, "PHARMACY"), delivery()).status())
+                .isEqualTo(200);
+        return id;
+    }
+
+    private JsonNode read(String id) {
+        ApiClient.Response response = api.get(BASE + "/" + id, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private String newCase() {
+        return CASE_PREFIX + cases.incrementAndGet();
+    }
+
+    static Map<String, Object> drugRequest(String caseId) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("caseId", caseId);
+        request.put("patientRef", PATIENT_REF);
+        request.put("payer", Map.of("payerId", PAYER_ORG, "plan", "COMMERCIAL"));
+        request.put("placeOfService", "12");
+        request.put("hcpcsCode", "J1569");
+        request.put("ndc", null);
+        request.put("dose", Map.of("quantity", 28, "unit", "g"));
+        request.put("pharmacyOrgId", PHARMACY_ORG);
+        request.put("requestedFrom", "2026-12-01");
+        request.put("requestedTo", "2027-05-31");
+        return request;
+    }
+
+    static Map<String, Object> approval() {
+        return Map.of("outcome", "APPROVED", "authorizationNumber", "12345", "validFrom", "2026-12-01",
+                "validTo", "2027-05-31", "approvedUnits", 56, "reason", REASON);
+    }
+
+    static Map<String, Object> delivery() {
+        return Map.of("etaStart", "2026-12-08T08:00:00-05:00", "etaEnd", "2026-12-08T11:00:00-05:00",
+                "beyondUseAt", "2026-12-09T08:00:00-05:00", "trackingRef", "TRK-" + RUN);
+    }
+}
