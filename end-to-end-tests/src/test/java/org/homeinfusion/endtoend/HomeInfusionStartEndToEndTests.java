@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +17,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.homeinfusion.contracts.Topics;
+import org.homeinfusion.testsupport.ApiClient;
 import org.homeinfusion.testsupport.CapturedRecord;
 import org.homeinfusion.testsupport.EventCapture;
 import org.homeinfusion.testsupport.RealInfrastructure;
+import org.homeinfusion.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +89,7 @@ class HomeInfusionStartEndToEndTests {
         story.deliver("2026-12-08T12:00:00-05:00", "2026-12-08T13:30:00-05:00");
         story.confirmVisit("2026-12-08T14:00:00-05:00");
 
-        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
+        await().atMost(EVENTUALLY).ignoreExceptions().untilAsserted(() -> assertThat(
                 story.readiness().json().get("blockers").findValuesAsString("code")).containsExactly("DELIVERY_AFTER_VISIT"));
         readiness.assertNoFurtherRecord(r -> story.caseId.equals(r.key()), Duration.ofSeconds(2));
 
@@ -131,9 +134,58 @@ class HomeInfusionStartEndToEndTests {
         system.crashAndRestart("coordinator-service");
 
         for (SeedStory story : stories) {
-            awaitReadiness(story.caseId, "ReadyToSchedule", 1);
+            readiness.awaitRecord(r -> story.caseId.equals(r.key()) && r.value().contains("\"readinessVersion\":1,"),
+                    Duration.ofSeconds(120));
         }
         readiness.assertNoFurtherRecord(r -> stories.stream().anyMatch(s -> s.caseId.equals(r.key())), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void subscribersGetEachEventSignedAndAFailingReceiverGetsItAfterRetries() throws Exception {
+        try (WebhookReceiver specialist = WebhookReceiver.healthy();
+             WebhookReceiver pharmacy = WebhookReceiver.failingFirst(2)) {
+            String specialistSubscription = subscribe(SeedStory.SPECIALIST, specialist.url(), "specialist-secret-0123456789");
+            String pharmacySubscription = subscribe(SeedStory.PHARMACY, pharmacy.url(), "pharmacy-secret-0123456789");
+            SeedStory story = new SeedStory(system, newCaseId()).playToReady();
+            CapturedRecord ready = awaitReadiness(story.caseId, "ReadyToSchedule", 1);
+            story.cancelVisit();
+            CapturedRecord withdrawn = awaitReadiness(story.caseId, "ReadinessWithdrawn", 2);
+
+            await().atMost(EVENTUALLY).until(() -> delivered(specialist, story.caseId).size() == 2);
+            List<WebhookReceiver.Request> received = delivered(specialist, story.caseId);
+            assertThat(received).allMatch(request -> request.isSignedWith("specialist-secret-0123456789"));
+            assertThat(received).extracting(request -> request.header("X-Event-Id"))
+                    .containsExactlyInAnyOrder(ready.header("ce_id"), withdrawn.header("ce_id"));
+            assertThat(received).extracting(request -> request.header("X-Event-Type"))
+                    .containsExactlyInAnyOrder("ReadyToSchedule", "ReadinessWithdrawn");
+            assertThat(received).extracting(WebhookReceiver.Request::body).contains(ready.value());
+
+            // The pharmacy's endpoint answers 500 twice: the first event arrives on the third attempt,
+            // with the same event id every time.
+            await().atMost(EVENTUALLY).until(() -> delivered(pharmacy, story.caseId).size() >= 4);
+            List<WebhookReceiver.Request> attempts = delivered(pharmacy, story.caseId);
+            assertThat(attempts).allMatch(request -> request.isSignedWith("pharmacy-secret-0123456789"));
+            assertThat(attempts).as("two refused attempts, then each event once").hasSize(4);
+            assertThat(attempts.stream().map(request -> request.header("X-Event-Id")).distinct())
+                    .containsExactlyInAnyOrder(ready.header("ce_id"), withdrawn.header("ce_id"));
+            assertThat(system.coordinator().get("/api/subscriptions/" + pharmacySubscription + "/deliveries",
+                    SeedStory.PHARMACY).body()).contains("DELIVERED");
+
+            system.coordinator().delete("/api/subscriptions/" + specialistSubscription, SeedStory.SPECIALIST);
+            system.coordinator().delete("/api/subscriptions/" + pharmacySubscription, SeedStory.PHARMACY);
+        }
+    }
+
+    private static String subscribe(String token, String url, String secret) {
+        ApiClient.Response created = system.coordinator().post("/api/subscriptions", token, Map.of("callbackUrl", url,
+                "secret", secret, "eventTypes", List.of("ReadyToSchedule", "ReadinessWithdrawn")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain(secret);
+        return created.json().get("id").asString();
+    }
+
+    private static List<WebhookReceiver.Request> delivered(WebhookReceiver receiver, String caseId) {
+        return receiver.requests().stream().filter(request -> request.body().contains("\"" + caseId + "\"")).toList();
     }
 
     private static CapturedRecord awaitReadiness(String caseId, String eventName, long version) {

@@ -68,6 +68,13 @@ public final class TestTokens {
         return "Bearer " + new PlainJWT(claims("user-" + org, org, roles, now, now.plus(VALIDITY))).serialize();
     }
 
+    /** Correctly signed and unexpired, but without the {@code org} claim every call needs (CONTRACT §3). */
+    public static String withoutOrg(String... roles) {
+        Instant now = Instant.now();
+        // A null claim is left out of the serialized token altogether.
+        return "Bearer " + sign(claims("user-without-org", null, roles, now, now.plus(VALIDITY)), secret());
+    }
+
     /** The signing secret in effect: the environment's, or the dev default when unset or blank. */
     public static byte[] secret() {
         String configured = System.getenv(SECRET_ENV);

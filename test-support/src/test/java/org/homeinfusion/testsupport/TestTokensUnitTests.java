@@ -52,6 +52,16 @@ class TestTokensUnitTests {
     }
 
     @Test
+    void mintsAVerifiableTokenWithoutAnOrganization() throws Exception {
+        SignedJWT jwt = SignedJWT.parse(TestTokens.withoutOrg("SPECIALIST").substring(7));
+
+        assertThat(jwt.verify(new MACVerifier(TestTokens.secret()))).isTrue();
+        assertThat(jwt.getJWTClaimsSet().getClaims()).doesNotContainKey("org");
+        assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("SPECIALIST");
+        assertThat(jwt.getJWTClaimsSet().getExpirationTime()).isAfter(new Date());
+    }
+
+    @Test
     void usesTheDevDefaultSecretWhenNoneIsConfigured() {
         if (System.getenv(TestTokens.SECRET_ENV) == null) {
             assertThat(new String(TestTokens.secret())).isEqualTo(TestTokens.DEV_DEFAULT_SECRET);

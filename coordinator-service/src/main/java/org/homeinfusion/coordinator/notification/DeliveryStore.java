@@ -46,7 +46,8 @@ class DeliveryStore {
     }
 
     /**
-     * Schedules the event for every subscription of a participating organization that asked for its type.
+     * Schedules the event for every subscription of a participating organization that asked for its type
+     * and existed when the readiness changed: a new subscriber is not sent history it never asked for.
      * Idempotent: a redelivered record finds its rows already there.
      *
      * @return how many deliveries were created now
@@ -59,10 +60,12 @@ class DeliveryStore {
                                :payload, 'PENDING', 0, :now, :now
                         FROM webhook_subscription s
                         WHERE s.org_id IN (:participants) AND :eventType = ANY (s.event_types)
+                          AND (CAST(:occurredAt AS timestamptz) IS NULL OR s.created_at <= CAST(:occurredAt AS timestamptz))
                         ON CONFLICT (subscription_id, event_id) DO NOTHING""")
                 .param("eventId", record.eventId()).param("eventType", record.eventType())
                 .param("specialistOrgId", record.specialistOrgId()).param("caseId", record.caseId())
                 .param("payload", record.payload()).param("now", Timestamp.from(now))
+                .param("occurredAt", record.occurredAt() == null ? null : Timestamp.from(record.occurredAt()))
                 .param("participants", List.copyOf(participants))
                 .update();
     }

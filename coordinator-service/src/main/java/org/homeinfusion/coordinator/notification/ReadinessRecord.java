@@ -1,6 +1,7 @@
 package org.homeinfusion.coordinator.notification;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * One record of {@code case-readiness.events} as the notifications need it: its identity (ce_id), its
  * event name, the case it concerns and the value exactly as published, which is what subscribers get.
  */
-record ReadinessRecord(String eventId, String eventType, String specialistOrgId, String caseId, byte[] payload) {
+record ReadinessRecord(String eventId, String eventType, String specialistOrgId, String caseId, byte[] payload,
+                       Instant occurredAt) {
 
     /** Ids longer than this are not ours; refusing them keeps the delivery table's keys bounded. */
     private static final int EVENT_ID_MAX = 128;
@@ -49,11 +51,21 @@ record ReadinessRecord(String eventId, String eventType, String specialistOrgId,
                     + headers.get(KafkaHeaders.RECEIVED_PARTITION) + "@" + headers.get(KafkaHeaders.OFFSET))
                     .getBytes(StandardCharsets.UTF_8)).toString();
         }
-        return Optional.of(new ReadinessRecord(eventId, eventType, specialistOrgId, caseId, value));
+        return Optional.of(new ReadinessRecord(eventId, eventType, specialistOrgId, caseId, value,
+                occurredAt(textField(event, "occurredAt"))));
     }
 
     String json() {
         return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    /** When the readiness changed; a subscription created later does not receive it. */
+    private static Instant occurredAt(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            return null;
+        }
     }
 
     private static String textField(JsonNode event, String name) {

@@ -1,5 +1,6 @@
 package org.homeinfusion.coordinator.notification;
 
+import org.homeinfusion.testsupport.WebhookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;

@@ -284,6 +284,29 @@ class DrugAccessMatrixIntegrationTests {
         assertThat(response.json().size()).isZero();
     }
 
+    /** Idempotency keys are the caller's organization's: another's key neither replays nor collides. */
+    @Test
+    @Order(5)
+    void anIdempotencyKeyAnotherOrganizationAlreadyUsedReplaysNothingOfIts() {
+        Map<String, String> key = Map.of("Idempotency-Key", "shared-key-" + RUN);
+        String caseId = newCase();
+        String otherSpecialist = Party.OTHER.org(SPECIALIST);
+        String partner = Party.PARTNER.org(SPECIALIST);
+
+        ApiClient.Response own = api.post(BASE, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"), drugRequest(caseId), key);
+        ApiClient.Response sameBody = api.post(BASE, TestTokens.bearer(otherSpecialist, "SPECIALIST"), drugRequest(caseId), key);
+        ApiClient.Response otherBody = api.post(BASE, TestTokens.bearer(partner, "SPECIALIST"), drugRequest(newCase()), key);
+
+        assertThat(List.of(own.status(), sameBody.status(), otherBody.status())).containsExactly(201, 201, 201);
+        assertThat(sameBody.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(sameBody.json().get("id")).isNotEqualTo(own.json().get("id"));
+        assertThat(sameBody.json().get("specialistOrgId").asString()).isEqualTo(otherSpecialist);
+        assertThat(otherBody.json().get("specialistOrgId").asString()).isEqualTo(partner);
+        created.put(own.json().get("id").asString(), SPECIALIST_ORG);
+        created.put(sameBody.json().get("id").asString(), otherSpecialist);
+        created.put(otherBody.json().get("id").asString(), partner);
+    }
+
     static Stream<String> openManagementEndpoints() {
         return ManagementEndpoints.OPEN.stream();
     }

@@ -6,6 +6,7 @@ import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -372,6 +373,40 @@ class NursingAuthorizationIntegrationTests {
         assertThat(description.json().get("paths").propertyNames()).contains("/api/nursing-authorizations",
                 "/api/nursing-authorizations/{id}", "/api/nursing-authorizations/{id}/decision",
                 "/api/nursing-authorizations/{id}/visit", "/api/nursing-authorizations/{id}/visit/completion");
+    }
+
+    @Test
+    void noEventCarriesThePatientRefOrTheDecisionReason() {
+        String patientRef = "PT-" + caseId;
+        String approvedBecause = "Approved: Mary Jones, DOB 1950-02-03, homebound " + caseId;
+        String cancelledBecause = "Cancelled: patient " + patientRef + " moved to hospice";
+        Map<String, Object> request = nursing(caseId);
+        request.put("patientRef", patientRef);
+        String id = api.post("/api/nursing-authorizations", SPECIALIST, request).json().get("id").asString();
+        Map<String, Object> approval = new LinkedHashMap<>(approval(8));
+        approval.put("reason", approvedBecause);
+        assertThat(api.post(path(id) + "/decision", PAYER, approval).status()).isEqualTo(200);
+        assertThat(api.put(path(id) + "/visit", AGENCY, visit("2026-12-08T14:00:00-05:00")).status()).isEqualTo(200);
+        assertThat(api.delete(path(id) + "/visit", AGENCY).status()).isEqualTo(200);
+        assertThat(api.put(path(id) + "/visit", AGENCY, visit("2026-12-09T14:00:00-05:00")).status()).isEqualTo(200);
+        assertThat(api.post(path(id) + "/visit/completion", AGENCY, null).status()).isEqualTo(200);
+        assertThat(api.post(path(id) + "/decision", SPECIALIST, Map.of("outcome", "CANCELLED", "reason", cancelledBecause))
+                .status()).isEqualTo(200);
+        // The service keeps both for the organizations that may read the authorization...
+        JsonNode kept = api.get(path(id), SPECIALIST).json();
+        assertThat(kept.get("patientRef").asString()).isEqualTo(patientRef);
+        assertThat(kept.get("reason").asString()).isEqualTo(cancelledBecause);
+
+        // ...and no event of any type carries them.
+        List<CapturedRecord> published = List.of(awaitEvent("NursingAuthorizationRequested", 1),
+                awaitEvent("NursingAuthorizationDecided", 2), awaitEvent("NurseVisitConfirmed", 3),
+                awaitEvent("NurseVisitCancelled", 4), awaitEvent("NurseVisitConfirmed", 5),
+                awaitEvent("NurseVisitCompleted", 6), awaitEvent("NursingAuthorizationDecided", 7));
+        for (CapturedRecord event : published) {
+            assertThat(event.value()).doesNotContain(patientRef).doesNotContain("patientRef")
+                    .doesNotContain("Mary Jones").doesNotContain("hospice").doesNotContain("\"reason\"");
+            assertThat(event.headers().values()).noneMatch(header -> header.contains(patientRef));
+        }
     }
 
     private CapturedRecord awaitEvent(String eventName, long version) {

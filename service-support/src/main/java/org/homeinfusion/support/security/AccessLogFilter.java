@@ -23,11 +23,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>It runs inside the security filter chain, right after the security context is set up, so it sees
  * the verified caller after the request (also when the request was refused with 401 or 403). Turn it off
- * with {@code logging.level.org.homeinfusion.support.security.AccessLogFilter=WARN}.
+ * with {@code logging.level.org.homeinfusion.access=WARN} (env {@code LOGGING_LEVEL_ORG_HOMEINFUSION_ACCESS}).
  */
 final class AccessLogFilter extends OncePerRequestFilter {
 
-    private static final Logger log = LoggerFactory.getLogger(AccessLogFilter.class);
+    /** Lower case, unlike a class name, so the level can be set from an environment variable too. */
+    static final String LOGGER = "org.homeinfusion.access";
+
+    private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
     /**
      * The query parameters of the API (CONTRACT §5-10) whose values are case ids, organization ids, a

@@ -390,6 +390,41 @@ class SuppliesAuthorizationIntegrationTests {
                 "/api/supplies-authorizations/{id}/delivery");
     }
 
+    @Test
+    void noEventCarriesThePatientRefOrTheDecisionReason() {
+        String patientRef = "PT-" + caseId;
+        String approvedBecause = "Approved: Mary Jones, DOB 1950-02-03, pump needed " + caseId;
+        String cancelledBecause = "Cancelled: patient " + patientRef + " moved to hospice";
+        Map<String, Object> request = separate(caseId);
+        request.put("patientRef", patientRef);
+        String id = create(request);
+        Map<String, Object> approval = new LinkedHashMap<>(approval());
+        approval.put("reason", approvedBecause);
+        assertThat(api.post(path(id) + "/decision", PAYER, approval).status()).isEqualTo(200);
+        assertThat(api.put(path(id) + "/delivery", SUPPLIER, DELIVERY).status()).isEqualTo(200);
+        assertThat(api.delete(path(id) + "/delivery", SUPPLIER).status()).isEqualTo(200);
+        assertThat(api.post(path(id) + "/decision", SPECIALIST, Map.of("outcome", "CANCELLED", "reason", cancelledBecause))
+                .status()).isEqualTo(200);
+        Map<String, Object> bundled = bundled(caseId);
+        bundled.put("patientRef", patientRef);
+        create(bundled);
+        // The service keeps both for the organizations that may read the authorization...
+        JsonNode kept = api.get(path(id), SPECIALIST).json();
+        assertThat(kept.get("patientRef").asString()).isEqualTo(patientRef);
+        assertThat(kept.get("reason").asString()).isEqualTo(cancelledBecause);
+
+        // ...and no event of any type carries them.
+        List<CapturedRecord> published = List.of(awaitEvent("SuppliesAuthorizationRequested", 1),
+                awaitEvent("SuppliesAuthorizationDecided", 2), awaitEvent("SuppliesDeliveryScheduled", 3),
+                awaitEvent("SuppliesDeliveryCancelled", 4), awaitEvent("SuppliesAuthorizationDecided", 5),
+                awaitEvent("SuppliesAuthorizationRequested", 1));
+        for (CapturedRecord event : published) {
+            assertThat(event.value()).doesNotContain(patientRef).doesNotContain("patientRef")
+                    .doesNotContain("Mary Jones").doesNotContain("hospice").doesNotContain("\"reason\"");
+            assertThat(event.headers().values()).noneMatch(header -> header.contains(patientRef));
+        }
+    }
+
     private CapturedRecord awaitEvent(String eventName, long version) {
         return events.awaitRecord(event(caseId, eventName, version));
     }

@@ -1,4 +1,4 @@
-package org.homeinfusion.coordinator.notification;
+package org.homeinfusion.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
@@ -22,13 +22,28 @@ import com.sun.net.httpserver.HttpServer;
  * A subscriber's webhook endpoint: a real HTTP server on 127.0.0.1 that records every request and
  * answers 500 to the first {@code failures} of them, then 200.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as the receiver saw it; header names are case-insensitive. */
-    record Request(Map<String, String> headers, String body, Instant receivedAt) {
+    public record Request(Map<String, String> headers, String body, Instant receivedAt) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name);
+        }
+
+        /**
+         * Recomputes {@code X-Signature} the way a subscriber must: hex HMAC-SHA256 of
+         * {@code X-Timestamp + "." + body} with the subscription's secret (CONTRACT §10).
+         */
+        public boolean isSignedWith(String secret) {
+            try {
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                byte[] digest = mac.doFinal((header("X-Timestamp") + "." + body).getBytes(StandardCharsets.UTF_8));
+                return ("sha256=" + java.util.HexFormat.of().formatHex(digest)).equals(header("X-Signature"));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -58,25 +73,25 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    static WebhookReceiver healthy() throws IOException {
+    public static WebhookReceiver healthy() throws IOException {
         return new WebhookReceiver(0);
     }
 
-    static WebhookReceiver failingFirst(int failures) throws IOException {
+    public static WebhookReceiver failingFirst(int failures) throws IOException {
         return new WebhookReceiver(failures);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/readiness";
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
-    List<Request> awaitRequests(int count, Duration timeout) {
+    public List<Request> awaitRequests(int count, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> requests().size() >= count);
         return requests();
     }

@@ -1,0 +1,444 @@
+package org.homeinfusion.coordinator.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.homeinfusion.support.security.Role.SPECIALIST;
+import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.homeinfusion.contracts.AuthorizationStatus;
+import org.homeinfusion.contracts.Payer;
+import org.homeinfusion.contracts.drug.DrugAuthorization;
+import org.homeinfusion.contracts.drug.DrugAuthorizationRequested;
+import org.homeinfusion.contracts.nursing.NursingAuthorization;
+import org.homeinfusion.contracts.nursing.NursingAuthorizationRequested;
+import org.homeinfusion.contracts.supplies.SuppliesAuthorization;
+import org.homeinfusion.contracts.supplies.SuppliesAuthorizationRequested;
+import org.homeinfusion.coordinator.SeedStoryEvents;
+import org.homeinfusion.support.security.Role;
+import org.homeinfusion.testsupport.ApiClient;
+import org.homeinfusion.testsupport.ManagementEndpoints;
+import org.homeinfusion.testsupport.RealInfrastructure;
+import org.homeinfusion.testsupport.RejectedToken;
+import org.homeinfusion.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every role of every organization against every coordinator endpoint (CONTRACT §3, §9-10), through
+ * HTTP against the real database and broker: the exact status each must get, and for every refusal,
+ * that nothing changed.
+ *
+ * <p>The case: specialist {@code SPEC-A} requested all three pillars, to be delivered by pharmacy
+ * {@code PHARM-A} and supplier {@code DME-A} and visited by agency {@code HHA-A}; payer {@code PAYER-A}
+ * pays for them. The case stays NOT_READY, so no readiness event and no webhook is ever sent for it.
+ * Readiness is shown to the organizations taking part in the case: the specialist and every organization
+ * assigned to one of its authorizations. The payer decides in the pillar services but is not told about
+ * schedules, so it sees no readiness. Subscriptions belong to the organization that made them. Each role
+ * is tried from its own organization, from one of the same kind outside the case, and from a partner's
+ * organization (its role, someone else's org).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CoordinatorAccessMatrixIntegrationTests {
+
+    /** Unique per run, so the rows never meet another test's organizations, cases or subscriptions. */
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String CASE_ID = "AMX-" + RUN + "-1";
+    static final String SPECIALIST_ORG = "SPEC-A-" + RUN;
+    static final String PHARMACY_ORG = "PHARM-A-" + RUN;
+    static final String AGENCY_ORG = "HHA-A-" + RUN;
+    static final String SUPPLIER_ORG = "DME-A-" + RUN;
+    static final String PAYER_ORG = "PAYER-A-" + RUN;
+    static final Set<String> PARTICIPANTS = Set.of(SPECIALIST_ORG, PHARMACY_ORG, AGENCY_ORG, SUPPLIER_ORG);
+    /** Loopback is allowed by the local configuration; the case never becomes READY, so nothing calls it. */
+    static final String CALLBACK = "http://127.0.0.1:9/never-called";
+
+    /** Who calls, seen from the case. */
+    enum Party {
+        OWN, OTHER, PARTNER;
+
+        String org(Role role) {
+            String own = switch (role) {
+                case SPECIALIST -> SPECIALIST_ORG;
+                case PHARMACY -> PHARMACY_ORG;
+                case AGENCY -> AGENCY_ORG;
+                case SUPPLIER -> SUPPLIER_ORG;
+                case PAYER -> PAYER_ORG;
+            };
+            return switch (this) {
+                case OWN -> own;
+                case OTHER -> own.replace("-A-", "-B-");
+                case PARTNER -> role == SPECIALIST ? PHARMACY_ORG : SPECIALIST_ORG;
+            };
+        }
+    }
+
+    /** The subscription endpoints act on the subscription the role's own organization made. */
+    enum Endpoint {
+        READINESS, CASES, SUBSCRIBE, SUBSCRIPTIONS, SUBSCRIPTION, DELIVERIES, UNSUBSCRIBE, STREAM
+    }
+
+    /**
+     * CONTRACT §9-10 as a table. Every role may call every endpoint (the access matrix allows them all);
+     * what it reaches is its organization's: the readiness of cases it takes part in (a case it has no part
+     * in is 404, as one never seen), and the subscriptions it made (another's is 404).
+     */
+    static int expectedStatus(Endpoint endpoint, Party party, String org) {
+        return switch (endpoint) {
+            case READINESS -> PARTICIPANTS.contains(org) ? 200 : 404;
+            case CASES, SUBSCRIPTIONS, STREAM -> 200;
+            case SUBSCRIBE -> 201;
+            case SUBSCRIPTION, DELIVERIES -> party == Party.OWN ? 200 : 404;
+            case UNSUBSCRIBE -> party == Party.OWN ? 204 : 404;
+        };
+    }
+
+    record Row(Endpoint endpoint, Role role, Party party, int status) {
+
+        String org() {
+            return party.org(role);
+        }
+
+        @Override
+        public String toString() {
+            return endpoint + " by " + role + " of " + org().replace("-" + RUN, "") + " (" + party.name().toLowerCase()
+                    + ") -> " + status;
+        }
+    }
+
+    static Stream<Row> matrix() {
+        List<Row> rows = new ArrayList<>();
+        for (Endpoint endpoint : Endpoint.values()) {
+            for (Role role : Role.values()) {
+                for (Party party : Party.values()) {
+                    rows.add(new Row(endpoint, role, party, expectedStatus(endpoint, party, party.org(role))));
+                }
+            }
+        }
+        return rows.stream();
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.registerProperties(registry, "coordinator");
+    }
+
+    @LocalServerPort
+    int port;
+    ApiClient api;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The subscription each role's own organization made before the rows run. */
+    final Map<Role, String> subscriptionOf = new EnumMap<>(Role.class);
+    /** Every subscription that should exist now, by owning organization. */
+    final Map<String, Set<String>> subscriptionsBy = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    void arrange() {
+        api = ApiClient.onPort(port);
+        Instant now = Instant.now();
+        Payer payer = new Payer(PAYER_ORG, "COMMERCIAL");
+        LocalDate from = LocalDate.parse("2026-12-01");
+        LocalDate to = LocalDate.parse("2027-05-31");
+        try (SeedStoryEvents pillars = new SeedStoryEvents(SPECIALIST_ORG, CASE_ID)) {
+            pillars.send(
+                    new DrugAuthorizationRequested(new DrugAuthorization(UUID.randomUUID(), CASE_ID, SPECIALIST_ORG,
+                            PHARMACY_ORG, payer, "12", "J1569", null, new DrugAuthorization.Dose(new BigDecimal("28"), "g"),
+                            56, from, to, AuthorizationStatus.REQUESTED, null, null, null, null, null, 1, now, now)),
+                    new NursingAuthorizationRequested(new NursingAuthorization(UUID.randomUUID(), CASE_ID, SPECIALIST_ORG,
+                            AGENCY_ORG, payer, "99601", "2w4", 8, from, to, AuthorizationStatus.REQUESTED, null, null,
+                            null, null, 0, null, null, 1, now, now)),
+                    new SuppliesAuthorizationRequested(new SuppliesAuthorization(UUID.randomUUID(), CASE_ID,
+                            SPECIALIST_ORG, SUPPLIER_ORG, payer, "SEPARATE", null,
+                            List.of(new SuppliesAuthorization.Item("E0781", 1)), AuthorizationStatus.REQUESTED, null,
+                            null, null, null, 1, now, now)));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String participant : PARTICIPANTS) {
+                assertThat(api.get("/api/cases/" + CASE_ID + "/readiness", TestTokens.bearer(participant, "SPECIALIST"))
+                        .status()).as(participant).isEqualTo(200);
+            }
+        });
+        for (Role role : Role.values()) {
+            subscriptionOf.put(role, subscribe(Party.OWN.org(role), role));
+        }
+    }
+
+    @AfterAll
+    void unsubscribeEverything() {
+        subscriptionsBy.forEach((org, ids) -> ids.forEach(id -> api.delete("/api/subscriptions/" + id,
+                TestTokens.bearer(org, "SPECIALIST"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    @Order(1)
+    void everyRoleOfEveryOrganizationGetsExactlyWhatTheContractAllows(Row row) {
+        String token = TestTokens.bearer(row.org(), row.role().name());
+        String owner = Party.OWN.org(row.role());
+        boolean accepted = row.status() < 300;
+        if (row.endpoint() == Endpoint.STREAM) {
+            assertStreamOpens(token);
+            return;
+        }
+        String subscription = row.endpoint() == Endpoint.UNSUBSCRIBE && accepted
+                ? subscribe(owner, row.role()) : subscriptionOf.get(row.role());
+        JsonNode readinessBefore = readiness();
+
+        ApiClient.Response response = call(row.endpoint(), subscription, token);
+
+        assertThat(response.status()).as("%s, got %s", row, response).isEqualTo(row.status());
+        if (!accepted) {
+            assertProblem(response, row.status());
+        }
+        switch (row.endpoint()) {
+            case READINESS -> {
+                if (accepted) {
+                    assertThat(response.json().get("caseId").asString()).isEqualTo(CASE_ID);
+                    assertThat(response.json().get("specialistOrgId").asString()).isEqualTo(SPECIALIST_ORG);
+                }
+            }
+            case CASES -> assertThat(response.json().findValuesAsString("caseId").contains(CASE_ID))
+                    .as("%s lists the case", row.org()).isEqualTo(PARTICIPANTS.contains(row.org()));
+            case SUBSCRIBE -> {
+                String id = response.json().get("id").asString();
+                subscriptionsBy.computeIfAbsent(row.org(), org -> ConcurrentHashMap.newKeySet()).add(id);
+                assertThat(api.get("/api/subscriptions/" + id, token).status()).isEqualTo(200);
+            }
+            case SUBSCRIPTIONS -> assertThat(response.json().findValuesAsString("id").contains(subscription))
+                    .as("%s lists %s's subscription", row.org(), owner).isEqualTo(row.party() == Party.OWN);
+            case SUBSCRIPTION -> {
+                if (accepted) {
+                    assertThat(response.json().get("id").asString()).isEqualTo(subscription);
+                }
+            }
+            case DELIVERIES -> {
+                if (accepted) {
+                    assertThat(response.json().isArray()).isTrue();
+                }
+            }
+            case UNSUBSCRIBE -> {
+                if (accepted) {
+                    subscriptionsBy.get(owner).remove(subscription);
+                    assertProblem(api.get("/api/subscriptions/" + subscription, token), 404);
+                }
+            }
+            case STREAM -> throw new IllegalStateException("handled above");
+        }
+        assertThat(ownerStillHas(owner, row.role(), subscriptionOf.get(row.role())))
+                .as("%s's subscription after %s", owner, row).isTrue();
+        assertThat(readiness()).isEqualTo(readinessBefore);
+    }
+
+    static Stream<Arguments> rejectedTokensOnEveryEndpoint() {
+        return Arrays.stream(RejectedToken.values())
+                .flatMap(token -> Arrays.stream(Endpoint.values()).map(endpoint -> Arguments.of(token, endpoint)));
+    }
+
+    @ParameterizedTest(name = "{0} on {1} -> 401")
+    @MethodSource("rejectedTokensOnEveryEndpoint")
+    @Order(2)
+    void everyEndpointRefusesACallWithoutAValidTokenWith401(RejectedToken rejected, Endpoint endpoint) {
+        Set<String> before = listedSubscriptions(SPECIALIST_ORG);
+
+        ApiClient.Response response = call(endpoint, subscriptionOf.get(SPECIALIST),
+                rejected.header(SPECIALIST_ORG, "SPECIALIST"));
+
+        assertProblem(response, 401);
+        assertThat(listedSubscriptions(SPECIALIST_ORG)).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} -> 403")
+    @EnumSource(Endpoint.class)
+    @Order(3)
+    void aTokenWithoutAnyRoleIsForbiddenEverywhere(Endpoint endpoint) {
+        Set<String> before = listedSubscriptions(SPECIALIST_ORG);
+
+        assertProblem(call(endpoint, subscriptionOf.get(SPECIALIST), TestTokens.bearer(SPECIALIST_ORG)), 403);
+        assertThat(listedSubscriptions(SPECIALIST_ORG)).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} of an unknown id -> 404")
+    @EnumSource(value = Endpoint.class, names = {"READINESS", "SUBSCRIPTION", "DELIVERIES", "UNSUBSCRIBE"})
+    @Order(4)
+    void anUnknownIdIsNotFoundEvenForItsWouldBeOwner(Endpoint endpoint) {
+        String token = TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST");
+        ApiClient.Response response = endpoint == Endpoint.READINESS
+                ? api.get("/api/cases/AMX-" + RUN + "-never-seen/readiness", token)
+                : call(endpoint, UUID.randomUUID().toString(), token);
+
+        assertProblem(response, 404);
+    }
+
+    /** Idempotency keys are the caller's organization's: another's key neither replays nor collides. */
+    @Test
+    @Order(5)
+    void anIdempotencyKeyAnotherOrganizationAlreadyUsedReplaysNothingOfIts() {
+        Map<String, String> key = Map.of("Idempotency-Key", "shared-key-" + RUN);
+        String otherOrg = Party.OTHER.org(SPECIALIST);
+
+        ApiClient.Response own = api.post("/api/subscriptions", TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"),
+                subscriptionRequest("/own"), key);
+        ApiClient.Response sameBody = api.post("/api/subscriptions", TestTokens.bearer(otherOrg, "SPECIALIST"),
+                subscriptionRequest("/own"), key);
+        ApiClient.Response otherBody = api.post("/api/subscriptions", TestTokens.bearer(PAYER_ORG, "PAYER"),
+                subscriptionRequest("/payer"), key);
+
+        assertThat(List.of(own.status(), sameBody.status(), otherBody.status())).containsExactly(201, 201, 201);
+        assertThat(sameBody.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(sameBody.json().get("id")).isNotEqualTo(own.json().get("id"));
+        remember(SPECIALIST_ORG, own);
+        remember(otherOrg, sameBody);
+        remember(PAYER_ORG, otherBody);
+        assertProblem(api.get("/api/subscriptions/" + own.json().get("id").asString(),
+                TestTokens.bearer(otherOrg, "SPECIALIST")), 404);
+    }
+
+    static Stream<String> openManagementEndpoints() {
+        return ManagementEndpoints.OPEN.stream();
+    }
+
+    static Stream<String> closedManagementEndpoints() {
+        return ManagementEndpoints.CLOSED.stream();
+    }
+
+    @ParameterizedTest(name = "{0} answers without a token")
+    @MethodSource("openManagementEndpoints")
+    @Order(6)
+    void healthProbesAndMetricsAnswerWithoutAToken(String path) {
+        ApiClient.Response response = api.get(path, null);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.body()).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0} reveals nothing")
+    @MethodSource("closedManagementEndpoints")
+    @Order(7)
+    void configurationBeansAndMemoryAreNeverExposed(String path) {
+        assertThat(api.get(path, null).status()).isIn(401, 404);
+        assertThat(api.get(path, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST", "PHARMACY", "AGENCY", "SUPPLIER", "PAYER"))
+                .status()).isIn(401, 404);
+    }
+
+    /** Runs last: each organization has exactly the subscriptions its accepted calls made, and no other. */
+    @Test
+    @Order(9)
+    void everyOrganizationHasExactlyTheSubscriptionsItsAcceptedCallsMade() {
+        Set<String> organizations = new HashSet<>(subscriptionsBy.keySet());
+        for (Role role : Role.values()) {
+            for (Party party : Party.values()) {
+                organizations.add(party.org(role));
+            }
+        }
+        for (String org : organizations) {
+            assertThat(listedSubscriptions(org)).as(org).isEqualTo(subscriptionsBy.getOrDefault(org, Set.of()));
+        }
+    }
+
+    private ApiClient.Response call(Endpoint endpoint, String subscription, String authorization) {
+        return switch (endpoint) {
+            case READINESS -> api.get("/api/cases/" + CASE_ID + "/readiness", authorization);
+            case CASES -> api.get("/api/cases?state=NOT_READY&limit=500", authorization);
+            case SUBSCRIBE -> api.post("/api/subscriptions", authorization, subscriptionRequest("/" + UUID.randomUUID()));
+            case SUBSCRIPTIONS -> api.get("/api/subscriptions?limit=500", authorization);
+            case SUBSCRIPTION -> api.get("/api/subscriptions/" + subscription, authorization);
+            case DELIVERIES -> api.get("/api/subscriptions/" + subscription + "/deliveries", authorization);
+            case UNSUBSCRIBE -> api.delete("/api/subscriptions/" + subscription, authorization);
+            case STREAM -> api.get("/api/readiness/stream", authorization);
+        };
+    }
+
+    /** The stream stays open, so only its status and type are read before hanging up. */
+    private void assertStreamOpens(String authorization) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/readiness/stream"))
+                .header("Authorization", authorization).header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("text/event-stream"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the readiness stream did not open", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String subscribe(String org, Role role) {
+        ApiClient.Response created = api.post("/api/subscriptions", TestTokens.bearer(org, role.name()),
+                subscriptionRequest("/" + role.name().toLowerCase()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return remember(org, created);
+    }
+
+    private String remember(String org, ApiClient.Response created) {
+        String id = created.json().get("id").asString();
+        subscriptionsBy.computeIfAbsent(org, owner -> ConcurrentHashMap.newKeySet()).add(id);
+        return id;
+    }
+
+    private boolean ownerStillHas(String owner, Role role, String subscription) {
+        return api.get("/api/subscriptions/" + subscription, TestTokens.bearer(owner, role.name())).status() == 200;
+    }
+
+    private Set<String> listedSubscriptions(String org) {
+        ApiClient.Response listed = api.get("/api/subscriptions?limit=500", TestTokens.bearer(org, "SPECIALIST"));
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        return new HashSet<>(listed.json().findValuesAsString("id"));
+    }
+
+    private JsonNode readiness() {
+        ApiClient.Response response = api.get("/api/cases/" + CASE_ID + "/readiness", TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static Map<String, Object> subscriptionRequest(String path) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("callbackUrl", CALLBACK + path);
+        request.put("secret", "a-webhook-secret-" + RUN);
+        request.put("eventTypes", List.of("ReadyToSchedule", "ReadinessWithdrawn"));
+        return request;
+    }
+}

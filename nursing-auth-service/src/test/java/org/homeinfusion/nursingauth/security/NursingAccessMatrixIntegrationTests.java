@@ -1,0 +1,424 @@
+package org.homeinfusion.nursingauth.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.homeinfusion.support.security.Role.AGENCY;
+import static org.homeinfusion.support.security.Role.PAYER;
+import static org.homeinfusion.support.security.Role.SPECIALIST;
+import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import org.homeinfusion.contracts.EventJson;
+import org.homeinfusion.contracts.Topics;
+import org.homeinfusion.support.security.Role;
+import org.homeinfusion.testsupport.ApiClient;
+import org.homeinfusion.testsupport.CapturedRecord;
+import org.homeinfusion.testsupport.EventCapture;
+import org.homeinfusion.testsupport.ManagementEndpoints;
+import org.homeinfusion.testsupport.RealInfrastructure;
+import org.homeinfusion.testsupport.RejectedToken;
+import org.homeinfusion.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every role of every organization against every nursing endpoint (CONTRACT §3-4, §6), through HTTP
+ * against the real database and broker: the exact status each must get, and for every refusal, that
+ * nothing changed. At the end the topic must hold exactly the versions the accepted calls made, none of
+ * them carrying the patient reference or the decision's reason.
+ *
+ * <p>The case: specialist {@code SPEC-A} asked for the nursing visits, agency {@code HHA-A} makes them,
+ * payer {@code PAYER-A} decides them; pharmacy {@code PHARM-A} and supplier {@code DME-A} take part in
+ * the same case but not in its nursing authorization. Each role is tried from its own organization in
+ * the case, from an organization of the same kind outside it, and from a partner's organization (its
+ * role, someone else's org).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NursingAccessMatrixIntegrationTests {
+
+    /** Unique per run, so the rows never meet another test's organizations, cases or events. */
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String CASE_PREFIX = "AMX-" + RUN + "-";
+    static final String SPECIALIST_ORG = "SPEC-A-" + RUN;
+    static final String PHARMACY_ORG = "PHARM-A-" + RUN;
+    static final String AGENCY_ORG = "HHA-A-" + RUN;
+    static final String SUPPLIER_ORG = "DME-A-" + RUN;
+    static final String PAYER_ORG = "PAYER-A-" + RUN;
+    static final String PATIENT_REF = "PT-" + RUN;
+    static final String REASON = "Reviewed " + RUN + " against the plan of care";
+    static final String BASE = "/api/nursing-authorizations";
+
+    /** Who calls, seen from the case. */
+    enum Party {
+        OWN, OTHER, PARTNER;
+
+        String org(Role role) {
+            String own = switch (role) {
+                case SPECIALIST -> SPECIALIST_ORG;
+                case PHARMACY -> PHARMACY_ORG;
+                case AGENCY -> AGENCY_ORG;
+                case SUPPLIER -> SUPPLIER_ORG;
+                case PAYER -> PAYER_ORG;
+            };
+            return switch (this) {
+                case OWN -> own;
+                case OTHER -> own.replace("-A-", "-B-");
+                case PARTNER -> role == SPECIALIST ? AGENCY_ORG : SPECIALIST_ORG;
+            };
+        }
+    }
+
+    enum Endpoint {
+        REQUEST, READ, LIST_BY_CASE, DECIDE, CONFIRM_VISIT, CANCEL_VISIT, COMPLETE_VISIT;
+
+        boolean changesState() {
+            return this != READ && this != LIST_BY_CASE;
+        }
+    }
+
+    /**
+     * CONTRACT §3-4 and §6 as a table. Creating needs SPECIALIST (the caller's org becomes the case's
+     * specialist org); reading needs only an organization the authorization names (§4: specialist, agency,
+     * and the payer that decides it); deciding needs SPECIALIST of the case's org or PAYER whose org is the
+     * payer; the visit slot needs AGENCY whose org is the agency. A role not allowed at all is 403 whatever
+     * the id; an allowed role of the wrong organization is 404, as for an unknown id.
+     */
+    static int expectedStatus(Endpoint endpoint, Role role, String org) {
+        boolean named = org.equals(SPECIALIST_ORG) || org.equals(AGENCY_ORG) || org.equals(PAYER_ORG);
+        return switch (endpoint) {
+            case REQUEST -> role == SPECIALIST ? 201 : 403;
+            case READ -> named ? 200 : 404;
+            case LIST_BY_CASE -> 200;
+            case DECIDE -> role == SPECIALIST ? (org.equals(SPECIALIST_ORG) ? 200 : 404)
+                    : role == PAYER ? (org.equals(PAYER_ORG) ? 200 : 404) : 403;
+            case CONFIRM_VISIT, CANCEL_VISIT, COMPLETE_VISIT -> role == AGENCY ? (org.equals(AGENCY_ORG) ? 200 : 404) : 403;
+        };
+    }
+
+    record Row(Endpoint endpoint, Role role, Party party, int status) {
+
+        String org() {
+            return party.org(role);
+        }
+
+        @Override
+        public String toString() {
+            return endpoint + " by " + role + " of " + org().replace("-" + RUN, "") + " (" + party.name().toLowerCase()
+                    + ") -> " + status;
+        }
+    }
+
+    static Stream<Row> matrix() {
+        List<Row> rows = new ArrayList<>();
+        for (Endpoint endpoint : Endpoint.values()) {
+            for (Role role : Role.values()) {
+                for (Party party : Party.values()) {
+                    rows.add(new Row(endpoint, role, party, expectedStatus(endpoint, role, party.org(role))));
+                }
+            }
+        }
+        return rows.stream();
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.registerProperties(registry, "nursing_auth");
+    }
+
+    @LocalServerPort
+    int port;
+    ApiClient api;
+    EventCapture events;
+    final AtomicInteger cases = new AtomicInteger();
+    /** Every authorization this class made, with the organization that may read it back. */
+    final Map<String, String> created = new ConcurrentHashMap<>();
+    /** Approved for 8 visits, the next one confirmed: every change below would succeed for a caller allowed to make it. */
+    String shared;
+    String sharedCase;
+
+    @BeforeAll
+    void arrange() {
+        api = ApiClient.onPort(port);
+        events = EventCapture.subscribe(Topics.NURSING_AUTH_EVENTS);
+        sharedCase = newCase();
+        shared = approvedWithVisit(sharedCase);
+    }
+
+    @AfterAll
+    void closeCapture() {
+        events.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    @Order(1)
+    void everyRoleOfEveryOrganizationGetsExactlyWhatTheContractAllows(Row row) {
+        String token = TestTokens.bearer(row.org(), row.role().name());
+        boolean accepted = row.status() < 300;
+        String caseId = row.endpoint() == Endpoint.REQUEST ? newCase() : sharedCase;
+        String target = row.endpoint().changesState() && accepted && row.endpoint() != Endpoint.REQUEST
+                ? approvedWithVisit(newCase()) : shared;
+        JsonNode sharedBefore = read(shared);
+        long versionBefore = read(target).get("version").asLong();
+
+        ApiClient.Response response = call(row.endpoint(), target, caseId, token);
+
+        assertThat(response.status()).as("%s, got %s", row, response).isEqualTo(row.status());
+        if (!accepted) {
+            assertProblem(response, row.status());
+        }
+        switch (row.endpoint()) {
+            case REQUEST -> {
+                if (accepted) {
+                    assertThat(response.json().get("specialistOrgId").asString()).isEqualTo(row.org());
+                    created.put(response.json().get("id").asString(), row.org());
+                } else {
+                    assertThat(api.get(BASE + "?caseId=" + caseId, token).json().size()).isZero();
+                }
+            }
+            case READ -> {
+                if (accepted) {
+                    assertThat(response.json().get("id").asString()).isEqualTo(shared);
+                }
+            }
+            case LIST_BY_CASE -> {
+                List<String> ids = response.json().findValuesAsString("id");
+                assertThat(ids.contains(shared)).as("%s sees the authorization", row.org())
+                        .isEqualTo(expectedStatus(Endpoint.READ, row.role(), row.org()) == 200);
+                for (JsonNode listed : response.json()) {
+                    assertThat(List.of(listed.get("specialistOrgId").asString(), listed.get("agencyOrgId").asString(),
+                            listed.get("payer").get("payerId").asString())).contains(row.org());
+                }
+            }
+            default -> {
+                if (accepted) {
+                    assertThat(response.json().get("version").asLong()).isEqualTo(versionBefore + 1);
+                }
+            }
+        }
+        assertThat(read(shared)).as("the shared authorization after %s", row).isEqualTo(sharedBefore);
+    }
+
+    static Stream<Arguments> rejectedTokensOnEveryEndpoint() {
+        return Arrays.stream(RejectedToken.values())
+                .flatMap(token -> Arrays.stream(Endpoint.values()).map(endpoint -> Arguments.of(token, endpoint)));
+    }
+
+    @ParameterizedTest(name = "{0} on {1} -> 401")
+    @MethodSource("rejectedTokensOnEveryEndpoint")
+    @Order(2)
+    void everyEndpointRefusesACallWithoutAValidTokenWith401(RejectedToken rejected, Endpoint endpoint) {
+        String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCase;
+        Map.Entry<Role, String> allowed = allowedCaller(endpoint);
+        JsonNode sharedBefore = read(shared);
+
+        ApiClient.Response response = call(endpoint, shared, caseId,
+                rejected.header(allowed.getValue(), allowed.getKey().name()));
+
+        assertProblem(response, 401);
+        assertThat(read(shared)).isEqualTo(sharedBefore);
+        assertThat(api.get(BASE + "?caseId=" + caseId, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST")).json().size())
+                .isEqualTo(caseId.equals(sharedCase) ? 1 : 0);
+    }
+
+    @ParameterizedTest(name = "{0} -> 403")
+    @EnumSource(Endpoint.class)
+    @Order(3)
+    void aTokenWithoutAnyRoleIsForbiddenEverywhere(Endpoint endpoint) {
+        String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCase;
+        JsonNode sharedBefore = read(shared);
+
+        assertProblem(call(endpoint, shared, caseId, TestTokens.bearer(SPECIALIST_ORG)), 403);
+        assertThat(read(shared)).isEqualTo(sharedBefore);
+    }
+
+    @ParameterizedTest(name = "{0} of an unknown id -> 404")
+    @EnumSource(value = Endpoint.class, names = {"READ", "DECIDE", "CONFIRM_VISIT", "CANCEL_VISIT", "COMPLETE_VISIT"})
+    @Order(4)
+    void anUnknownIdIsNotFoundEvenForTheRightCaller(Endpoint endpoint) {
+        Map.Entry<Role, String> allowed = allowedCaller(endpoint);
+
+        assertProblem(call(endpoint, UUID.randomUUID().toString(), sharedCase,
+                TestTokens.bearer(allowed.getValue(), allowed.getKey().name())), 404);
+    }
+
+    @Test
+    @Order(5)
+    void anUnknownCaseListsNothing() {
+        ApiClient.Response response = api.get(BASE + "?caseId=" + newCase(), TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().size()).isZero();
+    }
+
+    /** Idempotency keys are the caller's organization's: another's key neither replays nor collides. */
+    @Test
+    @Order(5)
+    void anIdempotencyKeyAnotherOrganizationAlreadyUsedReplaysNothingOfIts() {
+        Map<String, String> key = Map.of("Idempotency-Key", "shared-key-" + RUN);
+        String caseId = newCase();
+        String otherSpecialist = Party.OTHER.org(SPECIALIST);
+        String partner = Party.PARTNER.org(SPECIALIST);
+
+        ApiClient.Response own = api.post(BASE, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"), nursingRequest(caseId), key);
+        ApiClient.Response sameBody = api.post(BASE, TestTokens.bearer(otherSpecialist, "SPECIALIST"), nursingRequest(caseId), key);
+        ApiClient.Response otherBody = api.post(BASE, TestTokens.bearer(partner, "SPECIALIST"), nursingRequest(newCase()), key);
+
+        assertThat(List.of(own.status(), sameBody.status(), otherBody.status())).containsExactly(201, 201, 201);
+        assertThat(sameBody.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(sameBody.json().get("id")).isNotEqualTo(own.json().get("id"));
+        assertThat(sameBody.json().get("specialistOrgId").asString()).isEqualTo(otherSpecialist);
+        assertThat(otherBody.json().get("specialistOrgId").asString()).isEqualTo(partner);
+        created.put(own.json().get("id").asString(), SPECIALIST_ORG);
+        created.put(sameBody.json().get("id").asString(), otherSpecialist);
+        created.put(otherBody.json().get("id").asString(), partner);
+    }
+
+    static Stream<String> openManagementEndpoints() {
+        return ManagementEndpoints.OPEN.stream();
+    }
+
+    static Stream<String> closedManagementEndpoints() {
+        return ManagementEndpoints.CLOSED.stream();
+    }
+
+    @ParameterizedTest(name = "{0} answers without a token")
+    @MethodSource("openManagementEndpoints")
+    @Order(6)
+    void healthProbesAndMetricsAnswerWithoutAToken(String path) {
+        ApiClient.Response response = api.get(path, null);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.body()).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0} reveals nothing")
+    @MethodSource("closedManagementEndpoints")
+    @Order(7)
+    void configurationBeansAndMemoryAreNeverExposed(String path) {
+        assertThat(api.get(path, null).status()).isIn(401, 404);
+        assertThat(api.get(path, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST", "PHARMACY", "AGENCY", "SUPPLIER", "PAYER"))
+                .status()).isIn(401, 404);
+    }
+
+    /**
+     * Runs last: what reached the topic for this class's cases is exactly one event per version of the
+     * authorizations the accepted calls made, so no refused call published anything.
+     */
+    @Test
+    @Order(9)
+    void theTopicHoldsExactlyTheVersionsTheAcceptedCallsMadeAndNoPatientData() {
+        Map<String, Set<Long>> expected = new LinkedHashMap<>();
+        created.forEach((id, org) -> expected.put(id, LongStream.rangeClosed(1,
+                api.get(BASE + "/" + id, TestTokens.bearer(org, "SPECIALIST")).json().get("version").asLong())
+                .boxed().collect(Collectors.toCollection(TreeSet::new))));
+        int total = expected.values().stream().mapToInt(Set::size).sum();
+
+        List<CapturedRecord> records = events.awaitRecords(total, r -> r.key().startsWith(CASE_PREFIX), Duration.ofSeconds(60));
+        events.assertNoFurtherRecord(r -> r.key().startsWith(CASE_PREFIX), Duration.ofSeconds(2));
+
+        Map<String, Set<Long>> published = new LinkedHashMap<>();
+        for (CapturedRecord record : records) {
+            JsonNode authorization = EventJson.mapper().readTree(record.value()).get("authorization");
+            published.computeIfAbsent(authorization.get("authorizationId").asString(), id -> new TreeSet<>())
+                    .add(authorization.get("version").asLong());
+            assertThat(record.value()).doesNotContain(PATIENT_REF).doesNotContain(REASON)
+                    .doesNotContain("patientRef").doesNotContain("\"reason\"");
+            assertThat(record.headers().values()).noneMatch(header -> header.contains(PATIENT_REF) || header.contains(REASON));
+        }
+        assertThat(published).isEqualTo(expected);
+    }
+
+    /** A role and organization that may call {@code endpoint} on the shared authorization. */
+    static Map.Entry<Role, String> allowedCaller(Endpoint endpoint) {
+        return switch (endpoint) {
+            case REQUEST, READ, LIST_BY_CASE, DECIDE -> Map.entry(SPECIALIST, SPECIALIST_ORG);
+            case CONFIRM_VISIT, CANCEL_VISIT, COMPLETE_VISIT -> Map.entry(AGENCY, AGENCY_ORG);
+        };
+    }
+
+    private ApiClient.Response call(Endpoint endpoint, String id, String caseId, String authorization) {
+        return switch (endpoint) {
+            case REQUEST -> api.post(BASE, authorization, nursingRequest(caseId));
+            case READ -> api.get(BASE + "/" + id, authorization);
+            case LIST_BY_CASE -> api.get(BASE + "?caseId=" + caseId, authorization);
+            case DECIDE -> api.post(BASE + "/" + id + "/decision", authorization, approval());
+            case CONFIRM_VISIT -> api.put(BASE + "/" + id + "/visit", authorization, visit());
+            case CANCEL_VISIT -> api.delete(BASE + "/" + id + "/visit", authorization);
+            case COMPLETE_VISIT -> api.post(BASE + "/" + id + "/visit/completion", authorization, null);
+        };
+    }
+
+    private String approvedWithVisit(String caseId) {
+        ApiClient.Response requested = api.post(BASE, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"), nursingRequest(caseId));
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        String id = requested.json().get("id").asString();
+        created.put(id, SPECIALIST_ORG);
+        assertThat(api.post(BASE + "/" + id + "/decision", TestTokens.bearer(PAYER_ORG, "PAYER"), approval()).status())
+                .isEqualTo(200);
+        assertThat(api.put(BASE + "/" + id + "/visit", TestTokens.bearer(AGENCY_ORG, "AGENCY"), visit()).status())
+                .isEqualTo(200);
+        return id;
+    }
+
+    private JsonNode read(String id) {
+        ApiClient.Response response = api.get(BASE + "/" + id, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private String newCase() {
+        return CASE_PREFIX + cases.incrementAndGet();
+    }
+
+    static Map<String, Object> nursingRequest(String caseId) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("caseId", caseId);
+        request.put("patientRef", PATIENT_REF);
+        request.put("payer", Map.of("payerId", PAYER_ORG, "plan", "COMMERCIAL"));
+        request.put("agencyOrgId", AGENCY_ORG);
+        request.put("serviceCode", "99601");
+        request.put("frequency", "2w4");
+        request.put("requestedFrom", "2026-12-01");
+        request.put("requestedTo", "2026-12-28");
+        return request;
+    }
+
+    static Map<String, Object> approval() {
+        return Map.of("outcome", "APPROVED", "authorizationNumber", "67890", "validFrom", "2026-12-01",
+                "validTo", "2026-12-28", "approvedVisits", 8, "reason", REASON);
+    }
+
+    static Map<String, Object> visit() {
+        return Map.of("visitStart", "2026-12-08T14:00:00-05:00", "expectedDurationMinutes", 240, "nurseName", "Jones");
+    }
+}
