@@ -141,6 +141,32 @@ class HomeInfusionStartEndToEndTests {
     }
 
     @Test
+    void twoCoordinatorInstancesSharingThePartitionsAnnounceEachVersionExactlyOnce() {
+        String second = system.startAnotherInstance("coordinator-service");
+        try {
+            List<SeedStory> stories = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                stories.add(new SeedStory(system, newCaseId()).playToReady());
+            }
+            for (SeedStory story : stories) {
+                awaitReadiness(story.caseId, "ReadyToSchedule", 1);
+            }
+            // One instance dies: the other takes over its partitions (and the relay) and carries on.
+            system.kill(second);
+            for (SeedStory story : stories) {
+                story.cancelVisit();
+            }
+            for (SeedStory story : stories) {
+                awaitReadiness(story.caseId, "ReadinessWithdrawn", 2);
+            }
+            readiness.assertNoFurtherRecord(r -> stories.stream().anyMatch(s -> s.caseId.equals(r.key())),
+                    Duration.ofSeconds(5));
+        } finally {
+            system.kill(second);
+        }
+    }
+
+    @Test
     void subscribersGetEachEventSignedAndAFailingReceiverGetsItAfterRetries() throws Exception {
         try (WebhookReceiver specialist = WebhookReceiver.healthy();
              WebhookReceiver pharmacy = WebhookReceiver.failingFirst(2)) {

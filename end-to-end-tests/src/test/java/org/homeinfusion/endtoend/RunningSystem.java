@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.homeinfusion.infrastructure.FreePorts;
-import org.homeinfusion.localstack.ServiceDefinition;
-import org.homeinfusion.localstack.ServiceProcess;
+import org.homeinfusion.infrastructure.ServiceDefinition;
+import org.homeinfusion.infrastructure.ServiceProcess;
 import org.homeinfusion.testsupport.ApiClient;
 import org.homeinfusion.testsupport.RealInfrastructure;
 
@@ -80,12 +80,28 @@ final class RunningSystem implements AutoCloseable {
         awaitHealthy(List.of(module));
     }
 
+    /**
+     * Starts another instance of a service beside the running one: same database, same consumer group,
+     * its own port. Returns the name to {@link #kill} it by.
+     */
+    String startAnotherInstance(String module) {
+        String instance = module + "-2";
+        definitions.put(instance, new ServiceDefinition(instance, FreePorts.pick(), definitions.get(module).database()));
+        launch(instance, module);
+        awaitHealthy(List.of(instance));
+        return instance;
+    }
+
     private ApiClient api(String module) {
         return new ApiClient(definitions.get(module).baseUrl());
     }
 
     private void launch(String module) {
-        ServiceDefinition service = definitions.get(module);
+        launch(module, module);
+    }
+
+    private void launch(String instance, String module) {
+        ServiceDefinition service = definitions.get(instance);
         Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Missing " + jar + ": build the services first (./mvnw -B verify does)");
@@ -97,7 +113,7 @@ final class RunningSystem implements AutoCloseable {
         env.put("SPRING_DATASOURCE_PASSWORD", RealInfrastructure.password());
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", RealInfrastructure.kafkaBootstrapServers());
         env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", RealInfrastructure.kafkaBootstrapServers());
-        processes.put(module, ServiceProcess.launch(service, jar, logs, env));
+        processes.put(instance, ServiceProcess.launch(service, jar, logs, env));
     }
 
     private void awaitHealthy(List<String> modules) {

@@ -19,6 +19,8 @@ import org.homeinfusion.infrastructure.Directories;
 import org.homeinfusion.infrastructure.EmbeddedKafkaBroker;
 import org.homeinfusion.infrastructure.EmbeddedPostgres;
 import org.homeinfusion.infrastructure.FreePorts;
+import org.homeinfusion.infrastructure.ServiceDefinition;
+import org.homeinfusion.infrastructure.ServiceProcess;
 
 /**
  * Starts the whole system on one machine without Docker: a KRaft broker and PostgreSQL in this JVM, then the four

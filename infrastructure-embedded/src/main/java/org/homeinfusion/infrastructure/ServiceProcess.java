@@ -1,4 +1,4 @@
-package org.homeinfusion.localstack;
+package org.homeinfusion.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,7 +78,7 @@ public final class ServiceProcess {
         return process.isAlive();
     }
 
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 

@@ -1,4 +1,4 @@
-package org.homeinfusion.localstack;
+package org.homeinfusion.infrastructure;
 
 import java.util.List;
 
