@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The benchmark harness (benchmark/, see README "Benchmarks"): builds what it needs, then drives synthetic cases
+# open-loop through the public APIs and writes benchmark/results/<timestamp>/ and benchmark/results/latest/.
+#   ./benchmark.sh                         # the full run: starts the local stack, rates 10,50,100,200, catch-up
+#   ./benchmark.sh --smoke                 # seconds of load, exits non-zero when correctness fails (CI)
+#   ./benchmark.sh --target http://127.0.0.1 --rates 10,50 --duration 30s    # against ./run-local.sh
+# Options: ./benchmark.sh --help. --no-build skips the build; BENCHMARK_MAVEN_ARGS adds Maven options (e.g. -o).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+build=true
+targeted=false
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=false ;;
+    --target|--target=*) targeted=true; args+=("$arg") ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+if [[ "$build" == true ]]; then
+  # shellcheck disable=SC2206
+  maven=(./mvnw -B ${BENCHMARK_MAVEN_ARGS:-} -DskipTests)
+  jars=(local-stack/target/local-stack.jar drug-auth-service/target/drug-auth-service.jar
+        nursing-auth-service/target/nursing-auth-service.jar supplies-auth-service/target/supplies-auth-service.jar
+        coordinator-service/target/coordinator-service.jar)
+  missing=false
+  if [[ "$targeted" == false ]]; then
+    for jar in "${jars[@]}"; do [[ -f "$jar" ]] || missing=true; done
+  fi
+  if [[ "$missing" == true ]]; then
+    # The harness starts the service jars: build them and the harness together.
+    "${maven[@]}" -pl benchmark -am package
+  elif [[ ! -f benchmark/target/benchmark.jar ]] \
+      || [[ -n "$(find benchmark/src benchmark/pom.xml -newer benchmark/target/benchmark.jar -print -quit)" ]]; then
+    "${maven[@]}" -pl benchmark package
+  fi
+fi
+
+java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# A small, steady heap: the harness shares the machine with what it measures, and reports its own footprint too.
+exec "$java_cmd" -Djava.awt.headless=true -Xms256m -Xmx768m -XX:+UseSerialGC \
+  -jar benchmark/target/benchmark.jar ${args[@]+"${args[@]}"}

@@ -1,0 +1,29 @@
+package org.homeinfusion.benchmark.report;
+
+import java.util.Map;
+
+import org.homeinfusion.benchmark.load.CallStats;
+import org.homeinfusion.benchmark.observe.Footprint;
+
+/**
+ * The coordinator catching up on a backlog of pillar events created while it was stopped.
+ *
+ * @param pillarEvents           records on the three pillar topics past the coordinator group's committed offsets
+ * @param coordinatorUpSeconds   process start → actuator UP
+ * @param drainSeconds           first committed-offset movement seen → group lag 0 (polled every 50 ms)
+ * @param eventsPerSecond        events consumed in that interval / its length
+ * @param secondsToLastReady     coordinator process start → last expected readiness record of the catch-up cases
+ * @param rawRecordsPerSecond    a plain consumer reading the same backlog in the same run
+ * @param ratio                  eventsPerSecond / rawRecordsPerSecond
+ * @param databaseActivity       busiest (database | wait | statement) in pg_stat_activity during the drain
+ */
+public record CatchUpResult(boolean ran, String skippedBecause, int cases, long pillarEvents,
+        double backlogCreationSeconds, double coordinatorUpSeconds, double drainSeconds, long eventsInDrainInterval,
+        double eventsPerSecond, double secondsToLastReady, long rawRecords, double rawSeconds,
+        double rawRecordsPerSecond, double ratio, CallStats.Summary http, Correctness correctness,
+        Footprint.Result footprint, Map<String, Double> databaseActivity) {
+
+    public static CatchUpResult skipped(String why) {
+        return new CatchUpResult(false, why, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, Map.of());
+    }
+}
