@@ -47,6 +47,8 @@ public final class RawConsumer {
             for (TopicPartition partition : partitions) {
                 consumer.seek(partition, from.getOrDefault(partition, 0L));
             }
+            // Connect and resolve the positions before the clock starts: the ceiling is reading, not connecting.
+            partitions.forEach(consumer::position);
             Map<TopicPartition, Long> remaining = new HashMap<>(to);
             remaining.entrySet().removeIf(e -> from.getOrDefault(e.getKey(), 0L) >= e.getValue());
             long records = 0;
