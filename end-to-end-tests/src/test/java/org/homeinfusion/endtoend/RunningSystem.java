@@ -40,8 +40,14 @@ final class RunningSystem implements AutoCloseable {
     static RunningSystem start() {
         try {
             RunningSystem system = new RunningSystem(repositoryRoot());
-            system.definitions.keySet().forEach(system::launch);
-            system.awaitHealthy(new ArrayList<>(system.definitions.keySet()));
+            try {
+                system.definitions.keySet().forEach(system::launch);
+                system.awaitHealthy(new ArrayList<>(system.definitions.keySet()));
+            } catch (RuntimeException failedToStart) {
+                // The tests never get a handle to close: stop what did start, or it outlives the build.
+                system.close();
+                throw failedToStart;
+            }
             return system;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
