@@ -21,6 +21,8 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         DEFAULTS.put("spring.datasource.username", "postgres");
         DEFAULTS.put("spring.datasource.password", "postgres");
         DEFAULTS.put("spring.datasource.hikari.maximum-pool-size", "12");
+        // A JDBC batch of inserts travels as multi-row INSERTs: the outbox and the coordinator write in batches.
+        DEFAULTS.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
         DEFAULTS.put("spring.kafka.bootstrap-servers", "127.0.0.1:9092");
         DEFAULTS.put("spring.cloud.stream.kafka.binder.brokers", "${spring.kafka.bootstrap-servers}");
         // ProblemDetailsAdvice renders every error; Boot's own handler would win for framework errors

@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -57,7 +58,7 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, Clock clock, OutboxProperties properties, OutboxRelay relay,
+    Outbox outbox(NamedParameterJdbcTemplate jdbc, Clock clock, OutboxProperties properties, OutboxRelay relay,
             @Value("${spring.application.name}") String applicationName) {
         return new Outbox(jdbc, clock, "/" + applicationName,
                 properties.delivery() == OutboxProperties.Delivery.EXACTLY_ONCE, relay::wakeUp);

@@ -35,6 +35,7 @@ import org.homeinfusion.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -76,7 +77,7 @@ class ExactlyOnceRelayIntegrationTests {
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
                     .all().get();
         }
-        outbox = new Outbox(jdbc, Clock.systemUTC(), "/test", true, () -> { });
+        outbox = new Outbox(new NamedParameterJdbcTemplate(dataSource), Clock.systemUTC(), "/test", true, () -> { });
     }
 
     @Test
@@ -134,6 +135,21 @@ class ExactlyOnceRelayIntegrationTests {
         relay.close();
 
         assertThat(assertExactlyOnce(1)).noneMatch(record -> "ROLLED-BACK".equals(record.key()));
+    }
+
+    @Test
+    void eventsAppendedTogetherArePublishedOnceInTheirOrder() throws Exception {
+        List<ReadinessWithdrawn> events = List.of(event("BULK-1"), event("BULK-2"), event("BULK-3"), event("BULK-4"));
+        List<UUID> eventIds = transactions.execute(status -> outbox.appendAll(topic, events));
+        assertThat(jdbc.sql("SELECT record_key FROM outbox_record WHERE record_key LIKE 'BULK-%' ORDER BY position")
+                .query(String.class).list()).as("positions follow the list").containsExactly("BULK-1", "BULK-2", "BULK-3", "BULK-4");
+        ExactlyOnceStrategy relay = relay(new OutboxStore(jdbc));
+        assertThat(relay.relayNextBatch()).isEqualTo(4);
+        relay.close();
+
+        List<CapturedRecord> records = assertExactlyOnce(4);
+        assertThat(records).extracting(record -> record.header("ce_id"))
+                .containsExactlyInAnyOrderElementsOf(eventIds.stream().map(UUID::toString).toList());
     }
 
     @Test
