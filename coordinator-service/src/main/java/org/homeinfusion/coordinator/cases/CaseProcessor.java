@@ -14,6 +14,8 @@ import java.util.TreeMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.homeinfusion.contracts.ContractEvent;
+import org.homeinfusion.coordinator.CoordinatorProperties;
 import org.homeinfusion.coordinator.readiness.Authorization;
 import org.homeinfusion.coordinator.readiness.AuthorizationStatus;
 import org.homeinfusion.coordinator.readiness.CaseAuthorizations;
@@ -24,6 +26,8 @@ import org.homeinfusion.coordinator.readiness.Readiness;
 import org.homeinfusion.coordinator.readiness.RecordedReadiness;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs the saga over a batch of pillar updates in one database transaction: lock each case, feed it
@@ -35,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseProcessor {
 
     private final CaseStore store;
+    private final CaseStateCache cache;
     private final CaseReadinessSaga saga;
     private final ReadinessEventPublisher publisher;
     private final Clock clock;
@@ -42,8 +47,10 @@ public class CaseProcessor {
     private final Timer timeToReady;
 
     CaseProcessor(CaseStore store, CaseReadinessSaga saga, ReadinessEventPublisher publisher, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, CoordinatorProperties properties) {
         this.store = store;
+        this.cache = new CaseStateCache(properties.caseCacheSize());
+        meters.gauge("coordinator.case.cache.size", cache, CaseStateCache::size);
         this.saga = saga;
         this.publisher = publisher;
         this.clock = clock;
@@ -61,22 +68,32 @@ public class CaseProcessor {
             byCase.computeIfAbsent(update.caseKey(), key -> new ArrayList<>()).add(update.authorization());
         }
         Instant now = clock.instant();
-        Map<CaseKey, CaseRecord> locked = store.lockAll(byCase.keySet(), now);
+        Map<CaseKey, CaseRecord> locked = store.lockAll(byCase.keySet(), now, cache);
         List<Emission> emitted = new ArrayList<>();
+        List<ContractEvent> events = new ArrayList<>();
         List<CaseRecord[]> changes = new ArrayList<>(byCase.size());
         for (Map.Entry<CaseKey, List<Authorization>> entry : byCase.entrySet()) {
             CaseRecord before = locked.get(entry.getKey());
-            CaseRecord after = step(before, entry.getValue(), now, emitted);
+            CaseRecord after = step(before, entry.getValue(), now, emitted, events);
             if (after != null) {
                 changes.add(new CaseRecord[] {before, after});
             }
         }
         store.saveAll(changes);
+        publisher.publishAll(events);
+        List<CaseRecord> written = changes.stream().map(change -> change[1]).toList();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cache.putAll(written);
+            }
+        });
         return emitted;
     }
 
     /** Feeds one case its updates in arrival order; returns its new record, or null if it never got a verdict. */
-    private CaseRecord step(CaseRecord before, List<Authorization> incoming, Instant now, List<Emission> emitted) {
+    private CaseRecord step(CaseRecord before, List<Authorization> incoming, Instant now, List<Emission> emitted,
+            List<ContractEvent> events) {
         CaseKey key = before.key();
         CaseAuthorizations authorizations = before.authorizations();
         RecordedReadiness recorded = before.recorded();
@@ -88,7 +105,7 @@ public class CaseProcessor {
             recorded = step.recorded();
             readiness = step.readiness();
             step.emission().ifPresent(emission -> {
-                publisher.publish(key, emission);
+                events.add(ReadinessEventPublisher.toEvent(key, emission));
                 emitted.add(emission);
                 meters.counter("readiness.events", "type", emission.getClass().getSimpleName()).increment();
             });
@@ -101,7 +118,7 @@ public class CaseProcessor {
             return null;
         }
         return new CaseRecord(key, authorizations, recorded, readiness, participants(key, authorizations),
-                before.firstEventAt(), readyAt, now);
+                before.firstEventAt(), readyAt, now, before.revision() + 1);
     }
 
     /** The specialist organization and every organization assigned to a live authorization of the case. */

@@ -46,12 +46,13 @@ class CaseStore {
     }
 
     /**
-     * Locks every case of a batch, creating the rows of cases seen for the first time, in three statements
+     * Locks every case of a batch, creating the rows of cases seen for the first time, in a few statements
      * whatever the batch size: create the missing rows, lock them all in one fixed order (no deadlock
-     * between instances; the locks are held until commit, serializing every change of a case), load
-     * their authorizations. Catch-up speed depends on this.
+     * between instances; the locks are held until commit, serializing every change of a case), then load
+     * the cases whose state {@code cache} does not hold at their current revision. Catch-up speed depends
+     * on this.
      */
-    Map<CaseKey, CaseRecord> lockAll(Collection<CaseKey> keys, Instant now) {
+    Map<CaseKey, CaseRecord> lockAll(Collection<CaseKey> keys, Instant now, CaseStateCache cache) {
         String[] orgs = keys.stream().map(CaseKey::specialistOrgId).toArray(String[]::new);
         String[] caseIds = keys.stream().map(CaseKey::caseId).toArray(String[]::new);
         jdbc.sql("""
@@ -65,15 +66,30 @@ class CaseStore {
                 .param("now", Timestamp.from(now))
                 .update();
         Map<CaseKey, CaseRecord> locked = new TreeMap<>();
+        List<CaseKey> toLoad = new ArrayList<>();
         jdbc.sql("""
-                        SELECT c.* FROM case_readiness c
+                        SELECT c.specialist_org_id, c.case_id, c.revision FROM case_readiness c
                         JOIN unnest(CAST(:orgs AS text[]), CAST(:caseIds AS text[])) AS batch(org, case_id)
                           ON c.specialist_org_id = batch.org AND c.case_id = batch.case_id
                         ORDER BY c.specialist_org_id, c.case_id
                         FOR UPDATE OF c""")
                 .param("orgs", orgs).param("caseIds", caseIds)
-                .query((rs, n) -> mapCase(rs, CaseAuthorizations.empty()))
-                .list().forEach(record -> locked.put(record.key(), record));
+                .query((rs, n) -> {
+                    CaseKey key = new CaseKey(rs.getString(1), rs.getString(2));
+                    cache.find(key, rs.getLong(3)).ifPresentOrElse(cached -> locked.put(key, cached),
+                            () -> toLoad.add(key));
+                    return null;
+                }).list();
+        if (!toLoad.isEmpty()) {
+            load(toLoad).forEach(record -> locked.put(record.key(), record));
+        }
+        return locked;
+    }
+
+    /** Reads whole cases, with their authorizations, in two statements. */
+    private List<CaseRecord> load(List<CaseKey> keys) {
+        String[] orgs = keys.stream().map(CaseKey::specialistOrgId).toArray(String[]::new);
+        String[] caseIds = keys.stream().map(CaseKey::caseId).toArray(String[]::new);
         Map<CaseKey, List<Authorization>> authorizations = new HashMap<>();
         jdbc.sql("""
                         SELECT a.specialist_org_id, a.case_id, a.pillar, a.snapshot FROM case_authorization a
@@ -85,10 +101,15 @@ class CaseStore {
                             .add(readAuthorization(Pillar.valueOf(rs.getString(3)), rs.getString(4)));
                     return null;
                 }).list();
-        locked.replaceAll((key, record) -> new CaseRecord(key,
-                CaseAuthorizations.of(authorizations.getOrDefault(key, List.of())), record.recorded(),
-                record.readiness(), record.participants(), record.firstEventAt(), record.readyAt(), record.updatedAt()));
-        return locked;
+        return jdbc.sql("""
+                        SELECT c.* FROM case_readiness c
+                        JOIN unnest(CAST(:orgs AS text[]), CAST(:caseIds AS text[])) AS batch(org, case_id)
+                          ON c.specialist_org_id = batch.org AND c.case_id = batch.case_id""")
+                .param("orgs", orgs).param("caseIds", caseIds)
+                .query((rs, n) -> {
+                    CaseKey key = new CaseKey(rs.getString("specialist_org_id"), rs.getString("case_id"));
+                    return mapCase(rs, CaseAuthorizations.of(authorizations.getOrDefault(key, List.of())));
+                }).list();
     }
 
     /** Writes a batch's changed authorizations and cases with two JDBC batches. */
@@ -172,7 +193,8 @@ class CaseStore {
     private static final String UPDATE_CASE = """
             UPDATE case_readiness SET state = :state, readiness_version = :version,
                    recorded = CAST(:recorded AS jsonb), readiness = CAST(:readiness AS jsonb),
-                   participants = CAST(:participants AS text[]), ready_at = :readyAt, updated_at = :updatedAt
+                   participants = CAST(:participants AS text[]), ready_at = :readyAt, updated_at = :updatedAt,
+                   revision = :revision
             WHERE specialist_org_id = :org AND case_id = :caseId""";
 
     private static MapSqlParameterSource authorizationParameters(CaseKey key, Authorization authorization) {
@@ -191,6 +213,7 @@ class CaseStore {
                 .addValue("participants", updated.participants().toArray(String[]::new))
                 .addValue("readyAt", updated.readyAt() == null ? null : Timestamp.from(updated.readyAt()))
                 .addValue("updatedAt", Timestamp.from(updated.updatedAt()))
+                .addValue("revision", updated.revision())
                 .addValue("org", updated.key().specialistOrgId()).addValue("caseId", updated.key().caseId());
     }
 
@@ -200,7 +223,7 @@ class CaseStore {
                 .param("org", record.key().specialistOrgId()).param("caseId", record.key().caseId())
                 .query((rs, n) -> readAuthorization(Pillar.valueOf(rs.getString(1)), rs.getString(2))).list();
         return new CaseRecord(record.key(), CaseAuthorizations.of(authorizations), record.recorded(), record.readiness(),
-                record.participants(), record.firstEventAt(), record.readyAt(), record.updatedAt());
+                record.participants(), record.firstEventAt(), record.readyAt(), record.updatedAt(), record.revision());
     }
 
     private static Authorization readAuthorization(Pillar pillar, String json) {
@@ -218,7 +241,8 @@ class CaseStore {
                 JSON.readValue(rs.getString("recorded"), RecordedReadiness.class),
                 readiness == null || "null".equals(readiness) ? null : JSON.readValue(readiness, Readiness.class),
                 participantsOf(rs), rs.getTimestamp("first_event_at").toInstant(),
-                readyAt == null ? null : readyAt.toInstant(), rs.getTimestamp("updated_at").toInstant());
+                readyAt == null ? null : readyAt.toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getLong("revision"));
     }
 
     private static LinkedHashSet<String> participantsOf(ResultSet rs) throws SQLException {

@@ -1,5 +1,7 @@
 package org.homeinfusion.coordinator.cases;
 
+import java.util.List;
+
 import org.homeinfusion.contracts.ContractEvent;
 import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.contracts.readiness.ReadinessWithdrawn;
@@ -23,10 +25,12 @@ class ReadinessEventPublisher {
         this.outbox = outbox;
     }
 
-    ContractEvent publish(CaseKey key, Emission emission) {
-        ContractEvent event = toEvent(key, emission);
-        outbox.append(Topics.CASE_READINESS_EVENTS, event);
-        return event;
+    /**
+     * Appends a batch's events in one statement, in order. Called last in the transaction: in exactly-once
+     * mode the append takes the outbox's append-order lock, which every writer then waits for until we commit.
+     */
+    void publishAll(List<ContractEvent> events) {
+        outbox.appendAll(Topics.CASE_READINESS_EVENTS, events);
     }
 
     static ContractEvent toEvent(CaseKey key, Emission emission) {

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +56,8 @@ class ReadinessSagaIntegrationTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
     String caseId;
     SeedStoryEvents story;
 
@@ -143,6 +147,25 @@ class ReadinessSagaIntegrationTests {
                 .findValuesAsString("caseId")).contains(caseId);
         assertThat(api.get("/api/cases?state=READY", TestTokens.bearer("SPEC-2", "SPECIALIST")).json()
                 .findValuesAsString("caseId")).doesNotContain(caseId);
+    }
+
+    @Test
+    void itContinuesFromWhatAnotherInstanceRecordedNotFromWhatItRemembers() {
+        story.send(story.readyStory());
+        awaitReadiness("ReadyToSchedule", 1);
+
+        // Another coordinator instance took the case over and announced version 2 (a rebalance between the two).
+        // This instance still remembers version 1 in memory; the row's revision tells it that is stale.
+        int changed = jdbc.update("""
+                UPDATE case_readiness SET revision = revision + 1, readiness_version = 2,
+                       recorded = jsonb_set(recorded, '{readinessVersion}', '2')
+                WHERE specialist_org_id = 'SPEC-1' AND case_id = ?""", caseId);
+        assertThat(changed).isOne();
+
+        story.send(story.visitCancelled(4));
+        assertThat(awaitReadiness("ReadinessWithdrawn", 3).value()).contains("NURSE_VISIT_NOT_CONFIRMED");
+        readiness.assertNoFurtherRecord(r -> caseId.equals(r.key()) && r.value().contains("\"readinessVersion\":2,"),
+                Duration.ofSeconds(1));
     }
 
     private CapturedRecord awaitReadiness(String eventName, long version) {
