@@ -20,21 +20,15 @@ for arg in "$@"; do
 done
 
 if [[ "$build" == true ]]; then
+  # The harness starts the service jars: always rebuild them with it (~30 s), so a run never measures jars
+  # older than the sources (the report names each jar's build time and hash too). Clean, because a service
+  # jar whose own classes did not change is not repackaged, and would keep the old service-support inside.
   # shellcheck disable=SC2206
   maven=(./mvnw -B ${BENCHMARK_MAVEN_ARGS:-} -DskipTests)
-  jars=(local-stack/target/local-stack.jar drug-auth-service/target/drug-auth-service.jar
-        nursing-auth-service/target/nursing-auth-service.jar supplies-auth-service/target/supplies-auth-service.jar
-        coordinator-service/target/coordinator-service.jar)
-  missing=false
-  if [[ "$targeted" == false ]]; then
-    for jar in "${jars[@]}"; do [[ -f "$jar" ]] || missing=true; done
-  fi
-  if [[ "$missing" == true ]]; then
-    # The harness starts the service jars: build them and the harness together.
-    "${maven[@]}" -pl benchmark -am package
-  elif [[ ! -f benchmark/target/benchmark.jar ]] \
-      || [[ -n "$(find benchmark/src benchmark/pom.xml -newer benchmark/target/benchmark.jar -print -quit)" ]]; then
-    "${maven[@]}" -pl benchmark package
+  if [[ "$targeted" == true ]]; then
+    "${maven[@]}" -pl benchmark -am clean package
+  else
+    "${maven[@]}" -pl benchmark,local-stack -am clean package
   fi
 fi
 

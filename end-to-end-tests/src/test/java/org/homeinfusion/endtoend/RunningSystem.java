@@ -92,7 +92,9 @@ final class RunningSystem implements AutoCloseable {
      */
     String startAnotherInstance(String module) {
         String instance = module + "-2";
-        definitions.put(instance, new ServiceDefinition(instance, FreePorts.pick(), definitions.get(module).database()));
+        ServiceDefinition original = definitions.get(module);
+        definitions.put(instance, new ServiceDefinition(instance, FreePorts.pick(), original.database(),
+                original.initialHeapMb(), original.maxHeapMb()));
         launch(instance, module);
         awaitHealthy(List.of(instance));
         return instance;

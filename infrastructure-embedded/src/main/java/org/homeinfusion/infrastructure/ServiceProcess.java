@@ -25,12 +25,12 @@ import java.util.regex.Pattern;
 public final class ServiceProcess {
 
     /**
-     * Small heaps, the serial collector and the C1 compiler only: four JVMs share two cores with the broker
-     * and the database. Measured with the benchmark (same jars, back to back): with C2 the services spent
-     * minutes compiling and the stack carried 126 API calls/s at 50 cases/s against 191 with C1 only.
+     * Small heaps (sized per service, see {@link ServiceDefinition}), the serial collector and the C1
+     * compiler only: four JVMs share two cores with the broker and the database. Measured with the benchmark
+     * (same jars, back to back): with C2 the services spent minutes compiling and the stack carried 126 API
+     * calls/s at 50 cases/s against 191 with C1 only.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1");
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private static final Pattern STATUS_UP = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -50,6 +50,8 @@ public final class ServiceProcess {
         Path logFile = logDirectory.resolve(definition.module() + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xms" + definition.initialHeapMb() + "m");
+        command.add("-Xmx" + definition.maxHeapMb() + "m");
         command.addAll(JVM_OPTIONS);
         command.add("-jar");
         command.add(jar.toString());
