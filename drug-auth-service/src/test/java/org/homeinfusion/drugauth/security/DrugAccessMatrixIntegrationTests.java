@@ -8,7 +8,6 @@ import static org.homeinfusion.support.security.Role.SPECIALIST;
 import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +24,12 @@ import java.util.stream.Stream;
 import org.homeinfusion.contracts.EventJson;
 import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.support.security.Role;
+import org.homeinfusion.testsupport.AccessMatrixTable;
+import org.homeinfusion.testsupport.AccessMatrixTable.Row;
 import org.homeinfusion.testsupport.ApiClient;
 import org.homeinfusion.testsupport.CapturedRecord;
+import org.homeinfusion.testsupport.CaseOrganizations;
+import org.homeinfusion.testsupport.CaseOrganizations.Party;
 import org.homeinfusion.testsupport.EventCapture;
 import org.homeinfusion.testsupport.ManagementEndpoints;
 import org.homeinfusion.testsupport.RealInfrastructure;
@@ -71,37 +74,11 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DrugAccessMatrixIntegrationTests {
 
-    /** Unique per run, so the rows never meet another test's organizations, cases or events. */
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final String CASE_PREFIX = "AMX-" + RUN + "-";
-    static final String SPECIALIST_ORG = "SPEC-A-" + RUN;
-    static final String PHARMACY_ORG = "PHARM-A-" + RUN;
-    static final String AGENCY_ORG = "HHA-A-" + RUN;
-    static final String SUPPLIER_ORG = "DME-A-" + RUN;
-    static final String PAYER_ORG = "PAYER-A-" + RUN;
-    static final String PATIENT_REF = "PT-" + RUN;
-    static final String REASON = "Reviewed " + RUN + " against the plan of care";
+    /** The specialist's partner in a drug authorization is the pharmacy that delivers it. */
+    static final CaseOrganizations ORGS = CaseOrganizations.forThisRun(PHARMACY);
+    static final String PATIENT_REF = "PT-" + ORGS.run();
+    static final String REASON = "Reviewed " + ORGS.run() + " against the plan of care";
     static final String BASE = "/api/drug-authorizations";
-
-    /** Who calls, seen from the case. */
-    enum Party {
-        OWN, OTHER, PARTNER;
-
-        String org(Role role) {
-            String own = switch (role) {
-                case SPECIALIST -> SPECIALIST_ORG;
-                case PHARMACY -> PHARMACY_ORG;
-                case AGENCY -> AGENCY_ORG;
-                case SUPPLIER -> SUPPLIER_ORG;
-                case PAYER -> PAYER_ORG;
-            };
-            return switch (this) {
-                case OWN -> own;
-                case OTHER -> own.replace("-A-", "-B-");
-                case PARTNER -> role == SPECIALIST ? PHARMACY_ORG : SPECIALIST_ORG;
-            };
-        }
-    }
 
     enum Endpoint {
         REQUEST, READ, LIST_BY_CASE, DECIDE, SCHEDULE_DELIVERY, CANCEL_DELIVERY;
@@ -119,40 +96,20 @@ class DrugAccessMatrixIntegrationTests {
      * id; an allowed role of the wrong organization is 404, as for an unknown id.
      */
     static int expectedStatus(Endpoint endpoint, Role role, String org) {
-        boolean named = org.equals(SPECIALIST_ORG) || org.equals(PHARMACY_ORG) || org.equals(PAYER_ORG);
+        boolean named = org.equals(ORGS.of(SPECIALIST)) || org.equals(ORGS.of(PHARMACY)) || org.equals(ORGS.of(PAYER));
         return switch (endpoint) {
             case REQUEST -> role == SPECIALIST ? 201 : 403;
             case READ -> named ? 200 : 404;
             case LIST_BY_CASE -> 200;
-            case DECIDE -> role == SPECIALIST ? (org.equals(SPECIALIST_ORG) ? 200 : 404)
-                    : role == PAYER ? (org.equals(PAYER_ORG) ? 200 : 404) : 403;
-            case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> role == PHARMACY ? (org.equals(PHARMACY_ORG) ? 200 : 404) : 403;
+            case DECIDE -> role == SPECIALIST ? (org.equals(ORGS.of(SPECIALIST)) ? 200 : 404)
+                    : role == PAYER ? (org.equals(ORGS.of(PAYER)) ? 200 : 404) : 403;
+            case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> role == PHARMACY ? (org.equals(ORGS.of(PHARMACY)) ? 200 : 404) : 403;
         };
     }
 
-    record Row(Endpoint endpoint, Role role, Party party, int status) {
-
-        String org() {
-            return party.org(role);
-        }
-
-        @Override
-        public String toString() {
-            return endpoint + " by " + role + " of " + org().replace("-" + RUN, "") + " (" + party.name().toLowerCase()
-                    + ") -> " + status;
-        }
-    }
-
-    static Stream<Row> matrix() {
-        List<Row> rows = new ArrayList<>();
-        for (Endpoint endpoint : Endpoint.values()) {
-            for (Role role : Role.values()) {
-                for (Party party : Party.values()) {
-                    rows.add(new Row(endpoint, role, party, expectedStatus(endpoint, role, party.org(role))));
-                }
-            }
-        }
-        return rows.stream();
+    static Stream<Row<Endpoint, Role>> matrix() {
+        return AccessMatrixTable.rows(ORGS, Endpoint.values(), Role.values(),
+                (endpoint, role, party, org) -> expectedStatus(endpoint, role, org));
     }
 
     @DynamicPropertySource
@@ -187,9 +144,9 @@ class DrugAccessMatrixIntegrationTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("matrix")
     @Order(1)
-    void everyRoleOfEveryOrganizationGetsExactlyWhatTheContractAllows(Row row) {
-        String token = TestTokens.bearer(row.org(), row.role().name());
-        boolean accepted = row.status() < 300;
+    void everyRoleOfEveryOrganizationGetsExactlyWhatTheContractAllows(Row<Endpoint, Role> row) {
+        String token = row.token();
+        boolean accepted = row.accepted();
         String caseId = row.endpoint() == Endpoint.REQUEST ? newCase() : sharedCase;
         String target = row.endpoint().changesState() && accepted && row.endpoint() != Endpoint.REQUEST
                 ? approvedWithDelivery(newCase()) : shared;
@@ -198,10 +155,7 @@ class DrugAccessMatrixIntegrationTests {
 
         ApiClient.Response response = call(row.endpoint(), target, caseId, token);
 
-        assertThat(response.status()).as("%s, got %s", row, response).isEqualTo(row.status());
-        if (!accepted) {
-            assertProblem(response, row.status());
-        }
+        row.assertAnswered(response);
         switch (row.endpoint()) {
             case REQUEST -> {
                 if (accepted) {
@@ -252,7 +206,7 @@ class DrugAccessMatrixIntegrationTests {
 
         assertProblem(response, 401);
         assertThat(read(shared)).isEqualTo(sharedBefore);
-        assertThat(api.get(BASE + "?caseId=" + caseId, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST")).json().size())
+        assertThat(api.get(BASE + "?caseId=" + caseId, ORGS.bearer(SPECIALIST)).json().size())
                 .isEqualTo(caseId.equals(sharedCase) ? 1 : 0);
     }
 
@@ -263,7 +217,7 @@ class DrugAccessMatrixIntegrationTests {
         String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCase;
         JsonNode sharedBefore = read(shared);
 
-        assertProblem(call(endpoint, shared, caseId, TestTokens.bearer(SPECIALIST_ORG)), 403);
+        assertProblem(call(endpoint, shared, caseId, TestTokens.bearer(ORGS.of(SPECIALIST))), 403);
         assertThat(read(shared)).isEqualTo(sharedBefore);
     }
 
@@ -280,7 +234,7 @@ class DrugAccessMatrixIntegrationTests {
     @Test
     @Order(5)
     void anUnknownCaseListsNothing() {
-        ApiClient.Response response = api.get(BASE + "?caseId=" + newCase(), TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"));
+        ApiClient.Response response = api.get(BASE + "?caseId=" + newCase(), ORGS.bearer(SPECIALIST));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().size()).isZero();
@@ -290,12 +244,12 @@ class DrugAccessMatrixIntegrationTests {
     @Test
     @Order(5)
     void anIdempotencyKeyAnotherOrganizationAlreadyUsedReplaysNothingOfIts() {
-        Map<String, String> key = Map.of("Idempotency-Key", "shared-key-" + RUN);
+        Map<String, String> key = Map.of("Idempotency-Key", "shared-key-" + ORGS.run());
         String caseId = newCase();
-        String otherSpecialist = Party.OTHER.org(SPECIALIST);
-        String partner = Party.PARTNER.org(SPECIALIST);
+        String otherSpecialist = ORGS.of(Party.OTHER, SPECIALIST);
+        String partner = ORGS.of(Party.PARTNER, SPECIALIST);
 
-        ApiClient.Response own = api.post(BASE, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"), drugRequest(caseId), key);
+        ApiClient.Response own = api.post(BASE, ORGS.bearer(SPECIALIST), drugRequest(caseId), key);
         ApiClient.Response sameBody = api.post(BASE, TestTokens.bearer(otherSpecialist, "SPECIALIST"), drugRequest(caseId), key);
         ApiClient.Response otherBody = api.post(BASE, TestTokens.bearer(partner, "SPECIALIST"), drugRequest(newCase()), key);
 
@@ -304,7 +258,7 @@ class DrugAccessMatrixIntegrationTests {
         assertThat(sameBody.json().get("id")).isNotEqualTo(own.json().get("id"));
         assertThat(sameBody.json().get("specialistOrgId").asString()).isEqualTo(otherSpecialist);
         assertThat(otherBody.json().get("specialistOrgId").asString()).isEqualTo(partner);
-        created.put(own.json().get("id").asString(), SPECIALIST_ORG);
+        created.put(own.json().get("id").asString(), ORGS.of(SPECIALIST));
         created.put(sameBody.json().get("id").asString(), otherSpecialist);
         created.put(otherBody.json().get("id").asString(), partner);
     }
@@ -312,16 +266,16 @@ class DrugAccessMatrixIntegrationTests {
     @TestFactory
     @Order(6)
     Stream<DynamicTest> healthProbesAndMetricsAnswerAnyoneAndNothingElseIsExposed() {
-        return ManagementEndpoints.exposureChecks(api, SPECIALIST_ORG, Role.values());
+        return ManagementEndpoints.exposureChecks(api, ORGS.of(SPECIALIST), Role.values());
     }
 
     @Test
     @Order(8)
     @ExtendWith(OutputCaptureExtension.class)
     void theRequestLogNamesTheCallerButNeverItsTokenOrWhatItSent(CapturedOutput output) {
-        String token = TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST");
+        String token = ORGS.bearer(SPECIALIST);
         String caseId = newCase();
-        String probe = "PT-LOGPROBE-" + RUN;
+        String probe = "PT-LOGPROBE-" + ORGS.run();
         Map<String, Object> request = drugRequest(caseId);
         request.put("patientRef", probe);
         Map<String, Object> unknownField = drugRequest(caseId);
@@ -332,8 +286,8 @@ class DrugAccessMatrixIntegrationTests {
         assertThat(api.get(BASE + "?caseId=" + caseId + "&patientRef=" + probe, token).status()).isEqualTo(200);
 
         assertThat(accepted.status()).isEqualTo(201);
-        created.put(accepted.json().get("id").asString(), SPECIALIST_ORG);
-        String caller = "org=" + SPECIALIST_ORG + " sub=user-" + SPECIALIST_ORG;
+        created.put(accepted.json().get("id").asString(), ORGS.of(SPECIALIST));
+        String caller = "org=" + ORGS.of(SPECIALIST) + " sub=user-" + ORGS.of(SPECIALIST);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
                 .containsPattern("method=POST path=" + BASE + " query=- status=201 durationMs=\\d+ " + caller)
                 .containsPattern("method=POST path=" + BASE + " query=- status=400 durationMs=\\d+ " + caller)
@@ -355,8 +309,8 @@ class DrugAccessMatrixIntegrationTests {
                 .boxed().collect(Collectors.toCollection(TreeSet::new))));
         int total = expected.values().stream().mapToInt(Set::size).sum();
 
-        List<CapturedRecord> records = events.awaitRecords(total, r -> r.key().startsWith(CASE_PREFIX), Duration.ofSeconds(60));
-        events.assertNoFurtherRecord(r -> r.key().startsWith(CASE_PREFIX), Duration.ofSeconds(2));
+        List<CapturedRecord> records = events.awaitRecords(total, r -> r.key().startsWith(ORGS.casePrefix()), Duration.ofSeconds(60));
+        events.assertNoFurtherRecord(r -> r.key().startsWith(ORGS.casePrefix()), Duration.ofSeconds(2));
 
         Map<String, Set<Long>> published = new LinkedHashMap<>();
         for (CapturedRecord record : records) {
@@ -373,8 +327,8 @@ class DrugAccessMatrixIntegrationTests {
     /** A role and organization that may call {@code endpoint} on the shared authorization. */
     static Map.Entry<Role, String> allowedCaller(Endpoint endpoint) {
         return switch (endpoint) {
-            case REQUEST, READ, LIST_BY_CASE, DECIDE -> Map.entry(SPECIALIST, SPECIALIST_ORG);
-            case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> Map.entry(PHARMACY, PHARMACY_ORG);
+            case REQUEST, READ, LIST_BY_CASE, DECIDE -> Map.entry(SPECIALIST, ORGS.of(SPECIALIST));
+            case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> Map.entry(PHARMACY, ORGS.of(PHARMACY));
         };
     }
 
@@ -390,37 +344,37 @@ class DrugAccessMatrixIntegrationTests {
     }
 
     private String approvedWithDelivery(String caseId) {
-        ApiClient.Response requested = api.post(BASE, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"), drugRequest(caseId));
+        ApiClient.Response requested = api.post(BASE, ORGS.bearer(SPECIALIST), drugRequest(caseId));
         assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
         String id = requested.json().get("id").asString();
-        created.put(id, SPECIALIST_ORG);
-        assertThat(api.post(BASE + "/" + id + "/decision", TestTokens.bearer(PAYER_ORG, "PAYER"), approval()).status())
+        created.put(id, ORGS.of(SPECIALIST));
+        assertThat(api.post(BASE + "/" + id + "/decision", ORGS.bearer(PAYER), approval()).status())
                 .isEqualTo(200);
-        assertThat(api.put(BASE + "/" + id + "/delivery", TestTokens.bearer(PHARMACY_ORG, "PHARMACY"), delivery()).status())
+        assertThat(api.put(BASE + "/" + id + "/delivery", ORGS.bearer(PHARMACY), delivery()).status())
                 .isEqualTo(200);
         return id;
     }
 
     private JsonNode read(String id) {
-        ApiClient.Response response = api.get(BASE + "/" + id, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"));
+        ApiClient.Response response = api.get(BASE + "/" + id, ORGS.bearer(SPECIALIST));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }
 
     private String newCase() {
-        return CASE_PREFIX + cases.incrementAndGet();
+        return ORGS.casePrefix() + cases.incrementAndGet();
     }
 
     static Map<String, Object> drugRequest(String caseId) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("caseId", caseId);
         request.put("patientRef", PATIENT_REF);
-        request.put("payer", Map.of("payerId", PAYER_ORG, "plan", "COMMERCIAL"));
+        request.put("payer", Map.of("payerId", ORGS.of(PAYER), "plan", "COMMERCIAL"));
         request.put("placeOfService", "12");
         request.put("hcpcsCode", "J1569");
         request.put("ndc", null);
         request.put("dose", Map.of("quantity", 28, "unit", "g"));
-        request.put("pharmacyOrgId", PHARMACY_ORG);
+        request.put("pharmacyOrgId", ORGS.of(PHARMACY));
         request.put("requestedFrom", "2026-12-01");
         request.put("requestedTo", "2027-05-31");
         return request;
@@ -433,6 +387,6 @@ class DrugAccessMatrixIntegrationTests {
 
     static Map<String, Object> delivery() {
         return Map.of("etaStart", "2026-12-08T08:00:00-05:00", "etaEnd", "2026-12-08T11:00:00-05:00",
-                "beyondUseAt", "2026-12-09T08:00:00-05:00", "trackingRef", "TRK-" + RUN);
+                "beyondUseAt", "2026-12-09T08:00:00-05:00", "trackingRef", "TRK-" + ORGS.run());
     }
 }

@@ -8,7 +8,6 @@ import static org.homeinfusion.support.security.Role.SUPPLIER;
 import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +24,12 @@ import java.util.stream.Stream;
 import org.homeinfusion.contracts.EventJson;
 import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.support.security.Role;
+import org.homeinfusion.testsupport.AccessMatrixTable;
+import org.homeinfusion.testsupport.AccessMatrixTable.Row;
 import org.homeinfusion.testsupport.ApiClient;
 import org.homeinfusion.testsupport.CapturedRecord;
+import org.homeinfusion.testsupport.CaseOrganizations;
+import org.homeinfusion.testsupport.CaseOrganizations.Party;
 import org.homeinfusion.testsupport.EventCapture;
 import org.homeinfusion.testsupport.ManagementEndpoints;
 import org.homeinfusion.testsupport.RealInfrastructure;
@@ -68,46 +71,24 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuppliesAccessMatrixIntegrationTests {
 
-    /** Unique per run, so the rows never meet another test's organizations, cases or events. */
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final String CASE_PREFIX = "AMX-" + RUN + "-";
-    static final String SPECIALIST_ORG = "SPEC-A-" + RUN;
-    static final String PHARMACY_ORG = "PHARM-A-" + RUN;
-    static final String AGENCY_ORG = "HHA-A-" + RUN;
-    static final String SUPPLIER_ORG = "DME-A-" + RUN;
-    static final String PAYER_ORG = "PAYER-A-" + RUN;
-    static final String PATIENT_REF = "PT-" + RUN;
-    static final String REASON = "Reviewed " + RUN + " against the plan of care";
+    /** The payer stands in for the specialist's partner: the shipper changes between the matrix's runs, the payer does not. */
+    static final CaseOrganizations ORGS = CaseOrganizations.forThisRun(PAYER);
+    static final String PATIENT_REF = "PT-" + ORGS.run();
+    static final String REASON = "Reviewed " + ORGS.run() + " against the plan of care";
     static final String BASE = "/api/supplies-authorizations";
 
-    /** Who calls, seen from the case. */
-    enum Party {
-        OWN, OTHER, PARTNER;
-
-        String org(Role role) {
-            String own = switch (role) {
-                case SPECIALIST -> SPECIALIST_ORG;
-                case PHARMACY -> PHARMACY_ORG;
-                case AGENCY -> AGENCY_ORG;
-                case SUPPLIER -> SUPPLIER_ORG;
-                case PAYER -> PAYER_ORG;
-            };
-            return switch (this) {
-                case OWN -> own;
-                case OTHER -> own.replace("-A-", "-B-");
-                case PARTNER -> role == SPECIALIST ? PAYER_ORG : SPECIALIST_ORG;
-            };
-        }
-    }
-
-    /** Who ships the supplies: the authorization's {@code supplierOrgId}. */
+    /** Who ships the supplies: the authorization's {@code supplierOrgId}, with the role it ships them in. */
     enum Supplier {
-        DME_SUPPLIER(SUPPLIER_ORG), HOME_INFUSION_PHARMACY(PHARMACY_ORG);
+        DME_SUPPLIER(SUPPLIER), HOME_INFUSION_PHARMACY(PHARMACY);
 
-        final String org;
+        final Role role;
 
-        Supplier(String org) {
-            this.org = org;
+        Supplier(Role role) {
+            this.role = role;
+        }
+
+        String org() {
+            return ORGS.of(role);
         }
     }
 
@@ -116,6 +97,15 @@ class SuppliesAccessMatrixIntegrationTests {
 
         boolean changesState() {
             return this != READ && this != LIST_BY_CASE;
+        }
+    }
+
+    /** An endpoint of the authorization {@code supplier} ships: the matrix runs once per supplier. */
+    record Shipped(Supplier supplier, Endpoint endpoint) {
+
+        @Override
+        public String toString() {
+            return "shipped by " + supplier.name().toLowerCase().replace('_', ' ') + ": " + endpoint;
         }
     }
 
@@ -128,44 +118,24 @@ class SuppliesAccessMatrixIntegrationTests {
      * unknown id.
      */
     static int expectedStatus(Supplier supplier, Endpoint endpoint, Role role, String org) {
-        boolean named = org.equals(SPECIALIST_ORG) || org.equals(supplier.org) || org.equals(PAYER_ORG);
+        boolean named = org.equals(ORGS.of(SPECIALIST)) || org.equals(supplier.org()) || org.equals(ORGS.of(PAYER));
         return switch (endpoint) {
             case REQUEST -> role == SPECIALIST ? 201 : 403;
             case READ -> named ? 200 : 404;
             case LIST_BY_CASE -> 200;
-            case DECIDE -> role == SPECIALIST ? (org.equals(SPECIALIST_ORG) ? 200 : 404)
-                    : role == PAYER ? (org.equals(PAYER_ORG) ? 200 : 404) : 403;
+            case DECIDE -> role == SPECIALIST ? (org.equals(ORGS.of(SPECIALIST)) ? 200 : 404)
+                    : role == PAYER ? (org.equals(ORGS.of(PAYER)) ? 200 : 404) : 403;
             case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> role == SUPPLIER || role == PHARMACY
-                    ? (org.equals(supplier.org) ? 200 : 404) : 403;
+                    ? (org.equals(supplier.org()) ? 200 : 404) : 403;
         };
     }
 
-    record Row(Supplier supplier, Endpoint endpoint, Role role, Party party, int status) {
-
-        String org() {
-            return party.org(role);
-        }
-
-        @Override
-        public String toString() {
-            return "shipped by " + supplier.name().toLowerCase().replace('_', ' ') + ": " + endpoint + " by " + role
-                    + " of " + org().replace("-" + RUN, "") + " (" + party.name().toLowerCase() + ") -> " + status;
-        }
-    }
-
-    static Stream<Row> matrix() {
-        List<Row> rows = new ArrayList<>();
-        for (Supplier supplier : Supplier.values()) {
-            for (Endpoint endpoint : Endpoint.values()) {
-                for (Role role : Role.values()) {
-                    for (Party party : Party.values()) {
-                        rows.add(new Row(supplier, endpoint, role, party,
-                                expectedStatus(supplier, endpoint, role, party.org(role))));
-                    }
-                }
-            }
-        }
-        return rows.stream();
+    static Stream<Row<Shipped, Role>> matrix() {
+        Shipped[] endpoints = Arrays.stream(Supplier.values())
+                .flatMap(supplier -> Arrays.stream(Endpoint.values()).map(endpoint -> new Shipped(supplier, endpoint)))
+                .toArray(Shipped[]::new);
+        return AccessMatrixTable.rows(ORGS, endpoints, Role.values(),
+                (shipped, role, party, org) -> expectedStatus(shipped.supplier(), shipped.endpoint(), role, org));
     }
 
     @DynamicPropertySource
@@ -209,23 +179,22 @@ class SuppliesAccessMatrixIntegrationTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("matrix")
     @Order(1)
-    void everyRoleOfEveryOrganizationGetsExactlyWhatTheContractAllows(Row row) {
-        String token = TestTokens.bearer(row.org(), row.role().name());
-        boolean accepted = row.status() < 300;
-        String shared = sharedBy.get(row.supplier());
-        String caseId = row.endpoint() == Endpoint.REQUEST ? newCase() : sharedCaseBy.get(row.supplier());
-        String target = row.endpoint().changesState() && accepted && row.endpoint() != Endpoint.REQUEST
-                ? approvedWithDelivery(row.supplier(), newCase()) : shared;
+    void everyRoleOfEveryOrganizationGetsExactlyWhatTheContractAllows(Row<Shipped, Role> row) {
+        Supplier supplier = row.endpoint().supplier();
+        Endpoint endpoint = row.endpoint().endpoint();
+        String token = row.token();
+        boolean accepted = row.accepted();
+        String shared = sharedBy.get(supplier);
+        String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCaseBy.get(supplier);
+        String target = endpoint.changesState() && accepted && endpoint != Endpoint.REQUEST
+                ? approvedWithDelivery(supplier, newCase()) : shared;
         JsonNode sharedBefore = read(shared);
         long versionBefore = read(target).get("version").asLong();
 
-        ApiClient.Response response = call(row.endpoint(), target, caseId, token, row.supplier());
+        ApiClient.Response response = call(endpoint, target, caseId, token, supplier);
 
-        assertThat(response.status()).as("%s, got %s", row, response).isEqualTo(row.status());
-        if (!accepted) {
-            assertProblem(response, row.status());
-        }
-        switch (row.endpoint()) {
+        row.assertAnswered(response);
+        switch (endpoint) {
             case REQUEST -> {
                 if (accepted) {
                     assertThat(response.json().get("specialistOrgId").asString()).isEqualTo(row.org());
@@ -242,7 +211,7 @@ class SuppliesAccessMatrixIntegrationTests {
             case LIST_BY_CASE -> {
                 List<String> ids = response.json().findValuesAsString("id");
                 assertThat(ids.contains(shared)).as("%s sees the authorization", row.org())
-                        .isEqualTo(expectedStatus(row.supplier(), Endpoint.READ, row.role(), row.org()) == 200);
+                        .isEqualTo(expectedStatus(supplier, Endpoint.READ, row.role(), row.org()) == 200);
                 for (JsonNode listed : response.json()) {
                     assertThat(List.of(listed.get("specialistOrgId").asString(), listed.get("supplierOrgId").asString(),
                             listed.get("payer").get("payerId").asString())).contains(row.org());
@@ -275,7 +244,7 @@ class SuppliesAccessMatrixIntegrationTests {
 
         assertProblem(response, 401);
         assertThat(read(shared)).isEqualTo(sharedBefore);
-        assertThat(api.get(BASE + "?caseId=" + caseId, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST")).json().size())
+        assertThat(api.get(BASE + "?caseId=" + caseId, ORGS.bearer(SPECIALIST)).json().size())
                 .isEqualTo(caseId.equals(sharedCase) ? 1 : 0);
     }
 
@@ -286,7 +255,7 @@ class SuppliesAccessMatrixIntegrationTests {
         String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCase;
         JsonNode sharedBefore = read(shared);
 
-        assertProblem(call(endpoint, shared, caseId, TestTokens.bearer(SPECIALIST_ORG)), 403);
+        assertProblem(call(endpoint, shared, caseId, TestTokens.bearer(ORGS.of(SPECIALIST))), 403);
         assertThat(read(shared)).isEqualTo(sharedBefore);
     }
 
@@ -303,7 +272,7 @@ class SuppliesAccessMatrixIntegrationTests {
     @Test
     @Order(5)
     void anUnknownCaseListsNothing() {
-        ApiClient.Response response = api.get(BASE + "?caseId=" + newCase(), TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"));
+        ApiClient.Response response = api.get(BASE + "?caseId=" + newCase(), ORGS.bearer(SPECIALIST));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().size()).isZero();
@@ -313,12 +282,12 @@ class SuppliesAccessMatrixIntegrationTests {
     @Test
     @Order(5)
     void anIdempotencyKeyAnotherOrganizationAlreadyUsedReplaysNothingOfIts() {
-        Map<String, String> key = Map.of("Idempotency-Key", "shared-key-" + RUN);
+        Map<String, String> key = Map.of("Idempotency-Key", "shared-key-" + ORGS.run());
         String caseId = newCase();
-        String otherSpecialist = Party.OTHER.org(SPECIALIST);
-        String partner = Party.PARTNER.org(SPECIALIST);
+        String otherSpecialist = ORGS.of(Party.OTHER, SPECIALIST);
+        String partner = ORGS.of(Party.PARTNER, SPECIALIST);
 
-        ApiClient.Response own = api.post(BASE, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"), suppliesRequest(caseId, Supplier.DME_SUPPLIER), key);
+        ApiClient.Response own = api.post(BASE, ORGS.bearer(SPECIALIST), suppliesRequest(caseId, Supplier.DME_SUPPLIER), key);
         ApiClient.Response sameBody = api.post(BASE, TestTokens.bearer(otherSpecialist, "SPECIALIST"), suppliesRequest(caseId, Supplier.DME_SUPPLIER), key);
         ApiClient.Response otherBody = api.post(BASE, TestTokens.bearer(partner, "SPECIALIST"), suppliesRequest(newCase(), Supplier.DME_SUPPLIER), key);
 
@@ -327,7 +296,7 @@ class SuppliesAccessMatrixIntegrationTests {
         assertThat(sameBody.json().get("id")).isNotEqualTo(own.json().get("id"));
         assertThat(sameBody.json().get("specialistOrgId").asString()).isEqualTo(otherSpecialist);
         assertThat(otherBody.json().get("specialistOrgId").asString()).isEqualTo(partner);
-        created.put(own.json().get("id").asString(), SPECIALIST_ORG);
+        created.put(own.json().get("id").asString(), ORGS.of(SPECIALIST));
         created.put(sameBody.json().get("id").asString(), otherSpecialist);
         created.put(otherBody.json().get("id").asString(), partner);
     }
@@ -335,7 +304,7 @@ class SuppliesAccessMatrixIntegrationTests {
     @TestFactory
     @Order(6)
     Stream<DynamicTest> healthProbesAndMetricsAnswerAnyoneAndNothingElseIsExposed() {
-        return ManagementEndpoints.exposureChecks(api, SPECIALIST_ORG, Role.values());
+        return ManagementEndpoints.exposureChecks(api, ORGS.of(SPECIALIST), Role.values());
     }
 
     /**
@@ -351,8 +320,8 @@ class SuppliesAccessMatrixIntegrationTests {
                 .boxed().collect(Collectors.toCollection(TreeSet::new))));
         int total = expected.values().stream().mapToInt(Set::size).sum();
 
-        List<CapturedRecord> records = events.awaitRecords(total, r -> r.key().startsWith(CASE_PREFIX), Duration.ofSeconds(60));
-        events.assertNoFurtherRecord(r -> r.key().startsWith(CASE_PREFIX), Duration.ofSeconds(2));
+        List<CapturedRecord> records = events.awaitRecords(total, r -> r.key().startsWith(ORGS.casePrefix()), Duration.ofSeconds(60));
+        events.assertNoFurtherRecord(r -> r.key().startsWith(ORGS.casePrefix()), Duration.ofSeconds(2));
 
         Map<String, Set<Long>> published = new LinkedHashMap<>();
         for (CapturedRecord record : records) {
@@ -369,8 +338,8 @@ class SuppliesAccessMatrixIntegrationTests {
     /** A role and organization that may call {@code endpoint} on the shared authorization. */
     static Map.Entry<Role, String> allowedCaller(Endpoint endpoint) {
         return switch (endpoint) {
-            case REQUEST, READ, LIST_BY_CASE, DECIDE -> Map.entry(SPECIALIST, SPECIALIST_ORG);
-            case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> Map.entry(SUPPLIER, SUPPLIER_ORG);
+            case REQUEST, READ, LIST_BY_CASE, DECIDE -> Map.entry(SPECIALIST, ORGS.of(SPECIALIST));
+            case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> Map.entry(SUPPLIER, ORGS.of(SUPPLIER));
         };
     }
 
@@ -390,35 +359,34 @@ class SuppliesAccessMatrixIntegrationTests {
     }
 
     private String approvedWithDelivery(Supplier supplier, String caseId) {
-        ApiClient.Response requested = api.post(BASE, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"),
+        ApiClient.Response requested = api.post(BASE, ORGS.bearer(SPECIALIST),
                 suppliesRequest(caseId, supplier));
         assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
         String id = requested.json().get("id").asString();
-        created.put(id, SPECIALIST_ORG);
-        assertThat(api.post(BASE + "/" + id + "/decision", TestTokens.bearer(PAYER_ORG, "PAYER"), approval()).status())
+        created.put(id, ORGS.of(SPECIALIST));
+        assertThat(api.post(BASE + "/" + id + "/decision", ORGS.bearer(PAYER), approval()).status())
                 .isEqualTo(200);
-        Role shipper = supplier == Supplier.HOME_INFUSION_PHARMACY ? PHARMACY : SUPPLIER;
-        assertThat(api.put(BASE + "/" + id + "/delivery", TestTokens.bearer(supplier.org, shipper.name()), delivery())
+        assertThat(api.put(BASE + "/" + id + "/delivery", ORGS.bearer(supplier.role), delivery())
                 .status()).isEqualTo(200);
         return id;
     }
 
     private JsonNode read(String id) {
-        ApiClient.Response response = api.get(BASE + "/" + id, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"));
+        ApiClient.Response response = api.get(BASE + "/" + id, ORGS.bearer(SPECIALIST));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }
 
     private String newCase() {
-        return CASE_PREFIX + cases.incrementAndGet();
+        return ORGS.casePrefix() + cases.incrementAndGet();
     }
 
     static Map<String, Object> suppliesRequest(String caseId, Supplier supplier) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("caseId", caseId);
         request.put("patientRef", PATIENT_REF);
-        request.put("payer", Map.of("payerId", PAYER_ORG, "plan", "COMMERCIAL"));
-        request.put("supplierOrgId", supplier.org);
+        request.put("payer", Map.of("payerId", ORGS.of(PAYER), "plan", "COMMERCIAL"));
+        request.put("supplierOrgId", supplier.org());
         request.put("coverage", "SEPARATE");
         request.put("items", List.of(Map.of("hcpcsCode", "E0781", "quantity", 1), Map.of("hcpcsCode", "A4222", "quantity", 30)));
         return request;
