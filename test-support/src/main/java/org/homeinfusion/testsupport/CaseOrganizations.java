@@ -54,16 +54,17 @@ public final class CaseOrganizations {
 
     /** The organization {@code role} has in the case. */
     public String of(Enum<?> role) {
-        return ofRole(role.name());
+        return of(Party.OWN, role.name());
     }
 
     /** The organization a caller with {@code role} belongs to when it is {@code party} to the case. */
     public String of(Party party, Enum<?> role) {
-        return switch (party) {
-            case OWN -> of(role);
-            case OTHER -> of(role).replace("-A-", "-B-");
-            case PARTNER -> role.name().equals(SPECIALIST) ? of(specialistsPartner) : ofRole(SPECIALIST);
-        };
+        return of(party, role.name());
+    }
+
+    /** {@link #of(Party, Enum)} for the specialist, for shared checks that have no role enum to name it with. */
+    public String specialist(Party party) {
+        return of(party, SPECIALIST);
     }
 
     /** A valid token of {@code role}'s organization in the case, holding that role alone. */
@@ -76,11 +77,16 @@ public final class CaseOrganizations {
         return org.replace("-" + run, "");
     }
 
-    private String ofRole(String role) {
+    private String of(Party party, String role) {
         String kind = KIND_BY_ROLE.get(role);
         if (kind == null) {
             throw new IllegalArgumentException(role + " is not a role of CONTRACT §3");
         }
-        return kind + "-A-" + run;
+        String own = kind + "-A-" + run;
+        return switch (party) {
+            case OWN -> own;
+            case OTHER -> own.replace("-A-", "-B-");
+            case PARTNER -> role.equals(SPECIALIST) ? of(specialistsPartner) : of(Party.OWN, SPECIALIST);
+        };
     }
 }

@@ -34,6 +34,7 @@ class CaseOrganizationsUnitTests {
         assertThat(organizations.of(Party.PARTNER, Role.SPECIALIST)).isEqualTo("HHA-A-" + run);
         assertThat(organizations.of(Party.PARTNER, Role.PAYER)).isEqualTo("SPEC-A-" + run);
         assertThat(organizations.of(Party.PARTNER, Role.AGENCY)).isEqualTo("SPEC-A-" + run);
+        assertThat(organizations.specialist(Party.PARTNER)).isEqualTo(organizations.of(Party.PARTNER, Role.SPECIALIST));
     }
 
     @Test

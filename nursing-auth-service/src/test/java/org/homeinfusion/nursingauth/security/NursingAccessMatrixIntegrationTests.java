@@ -4,33 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.homeinfusion.support.security.Role.AGENCY;
 import static org.homeinfusion.support.security.Role.PAYER;
 import static org.homeinfusion.support.security.Role.SPECIALIST;
+import static org.homeinfusion.testsupport.PillarEndpoint.Effect.CHANGES;
+import static org.homeinfusion.testsupport.PillarEndpoint.Effect.CREATES;
+import static org.homeinfusion.testsupport.PillarEndpoint.Effect.LISTS_BY_CASE;
+import static org.homeinfusion.testsupport.PillarEndpoint.Effect.READS;
 import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import org.homeinfusion.contracts.EventJson;
 import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.support.security.Role;
 import org.homeinfusion.testsupport.AccessMatrixTable;
 import org.homeinfusion.testsupport.AccessMatrixTable.Row;
 import org.homeinfusion.testsupport.ApiClient;
-import org.homeinfusion.testsupport.CapturedRecord;
 import org.homeinfusion.testsupport.CaseOrganizations;
-import org.homeinfusion.testsupport.CaseOrganizations.Party;
 import org.homeinfusion.testsupport.EventCapture;
 import org.homeinfusion.testsupport.ManagementEndpoints;
+import org.homeinfusion.testsupport.PillarAuthorizations;
+import org.homeinfusion.testsupport.PillarAuthorizations.SharedAuthorization;
+import org.homeinfusion.testsupport.PillarEndpoint;
 import org.homeinfusion.testsupport.RealInfrastructure;
 import org.homeinfusion.testsupport.RejectedToken;
 import org.homeinfusion.testsupport.TestTokens;
@@ -76,11 +71,19 @@ class NursingAccessMatrixIntegrationTests {
     static final String REASON = "Reviewed " + ORGS.run() + " against the plan of care";
     static final String BASE = "/api/nursing-authorizations";
 
-    enum Endpoint {
-        REQUEST, READ, LIST_BY_CASE, DECIDE, CONFIRM_VISIT, CANCEL_VISIT, COMPLETE_VISIT;
+    enum Endpoint implements PillarEndpoint {
+        REQUEST(CREATES), READ(READS), LIST_BY_CASE(LISTS_BY_CASE), DECIDE(CHANGES), CONFIRM_VISIT(CHANGES),
+        CANCEL_VISIT(CHANGES), COMPLETE_VISIT(CHANGES);
 
-        boolean changesState() {
-            return this != READ && this != LIST_BY_CASE;
+        private final Effect effect;
+
+        Endpoint(Effect effect) {
+            this.effect = effect;
+        }
+
+        @Override
+        public Effect effect() {
+            return effect;
         }
     }
 
@@ -117,19 +120,16 @@ class NursingAccessMatrixIntegrationTests {
     int port;
     ApiClient api;
     EventCapture events;
-    final AtomicInteger cases = new AtomicInteger();
-    /** Every authorization this class made, with the organization that may read it back. */
-    final Map<String, String> created = new ConcurrentHashMap<>();
+    PillarAuthorizations authorizations;
     /** Approved for 8 visits, the next one confirmed: every change below would succeed for a caller allowed to make it. */
-    String shared;
-    String sharedCase;
+    SharedAuthorization shared;
 
     @BeforeAll
     void arrange() {
         api = ApiClient.onPort(port);
         events = EventCapture.subscribe(Topics.NURSING_AUTH_EVENTS);
-        sharedCase = newCase();
-        shared = approvedWithVisit(sharedCase);
+        authorizations = new PillarAuthorizations(api, BASE, ORGS, "agencyOrgId");
+        shared = authorizations.share(this::approvedWithVisit);
     }
 
     @AfterAll
@@ -141,47 +141,7 @@ class NursingAccessMatrixIntegrationTests {
     @MethodSource("matrix")
     @Order(1)
     void everyRoleOfEveryOrganizationGetsExactlyWhatTheContractAllows(Row<Endpoint, Role> row) {
-        String token = row.token();
-        boolean accepted = row.accepted();
-        String caseId = row.endpoint() == Endpoint.REQUEST ? newCase() : sharedCase;
-        String target = row.endpoint().changesState() && accepted && row.endpoint() != Endpoint.REQUEST
-                ? approvedWithVisit(newCase()) : shared;
-        JsonNode sharedBefore = read(shared);
-        long versionBefore = read(target).get("version").asLong();
-
-        ApiClient.Response response = call(row.endpoint(), target, caseId, token);
-
-        row.assertAnswered(response);
-        switch (row.endpoint()) {
-            case REQUEST -> {
-                if (accepted) {
-                    assertThat(response.json().get("specialistOrgId").asString()).isEqualTo(row.org());
-                    created.put(response.json().get("id").asString(), row.org());
-                } else {
-                    assertThat(api.get(BASE + "?caseId=" + caseId, token).json().size()).isZero();
-                }
-            }
-            case READ -> {
-                if (accepted) {
-                    assertThat(response.json().get("id").asString()).isEqualTo(shared);
-                }
-            }
-            case LIST_BY_CASE -> {
-                List<String> ids = response.json().findValuesAsString("id");
-                assertThat(ids.contains(shared)).as("%s sees the authorization", row.org())
-                        .isEqualTo(expectedStatus(Endpoint.READ, row.role(), row.org()) == 200);
-                for (JsonNode listed : response.json()) {
-                    assertThat(List.of(listed.get("specialistOrgId").asString(), listed.get("agencyOrgId").asString(),
-                            listed.get("payer").get("payerId").asString())).contains(row.org());
-                }
-            }
-            default -> {
-                if (accepted) {
-                    assertThat(response.json().get("version").asLong()).isEqualTo(versionBefore + 1);
-                }
-            }
-        }
-        assertThat(read(shared)).as("the shared authorization after %s", row).isEqualTo(sharedBefore);
+        shared.assertRow(row, this::call, expectedStatus(Endpoint.READ, row.role(), row.org()) == 200);
     }
 
     static Stream<Arguments> rejectedTokensOnEveryEndpoint() {
@@ -193,70 +153,45 @@ class NursingAccessMatrixIntegrationTests {
     @MethodSource("rejectedTokensOnEveryEndpoint")
     @Order(2)
     void everyEndpointRefusesACallWithoutAValidTokenWith401(RejectedToken rejected, Endpoint endpoint) {
-        String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCase;
-        Map.Entry<Role, String> allowed = allowedCaller(endpoint);
-        JsonNode sharedBefore = read(shared);
+        String caseId = endpoint == Endpoint.REQUEST ? authorizations.newCase() : shared.caseId();
+        Role allowed = allowedRole(endpoint);
+        JsonNode sharedBefore = authorizations.read(shared.id());
 
-        ApiClient.Response response = call(endpoint, shared, caseId,
-                rejected.header(allowed.getValue(), allowed.getKey().name()));
+        ApiClient.Response response = call(endpoint, shared.id(), caseId, rejected.header(ORGS.of(allowed), allowed.name()));
 
         assertProblem(response, 401);
-        assertThat(read(shared)).isEqualTo(sharedBefore);
+        assertThat(authorizations.read(shared.id())).isEqualTo(sharedBefore);
         assertThat(api.get(BASE + "?caseId=" + caseId, ORGS.bearer(SPECIALIST)).json().size())
-                .isEqualTo(caseId.equals(sharedCase) ? 1 : 0);
+                .isEqualTo(caseId.equals(shared.caseId()) ? 1 : 0);
     }
 
     @ParameterizedTest(name = "{0} -> 403")
     @EnumSource(Endpoint.class)
     @Order(3)
     void aTokenWithoutAnyRoleIsForbiddenEverywhere(Endpoint endpoint) {
-        String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCase;
-        JsonNode sharedBefore = read(shared);
+        String caseId = endpoint == Endpoint.REQUEST ? authorizations.newCase() : shared.caseId();
+        JsonNode sharedBefore = authorizations.read(shared.id());
 
-        assertProblem(call(endpoint, shared, caseId, TestTokens.bearer(ORGS.of(SPECIALIST))), 403);
-        assertThat(read(shared)).isEqualTo(sharedBefore);
+        assertProblem(call(endpoint, shared.id(), caseId, TestTokens.bearer(ORGS.of(SPECIALIST))), 403);
+        assertThat(authorizations.read(shared.id())).isEqualTo(sharedBefore);
     }
 
-    @ParameterizedTest(name = "{0} of an unknown id -> 404")
-    @EnumSource(value = Endpoint.class, names = {"READ", "DECIDE", "CONFIRM_VISIT", "CANCEL_VISIT", "COMPLETE_VISIT"})
+    @TestFactory
     @Order(4)
-    void anUnknownIdIsNotFoundEvenForTheRightCaller(Endpoint endpoint) {
-        Map.Entry<Role, String> allowed = allowedCaller(endpoint);
-
-        assertProblem(call(endpoint, UUID.randomUUID().toString(), sharedCase,
-                TestTokens.bearer(allowed.getValue(), allowed.getKey().name())), 404);
+    Stream<DynamicTest> anUnknownIdIsNotFoundEvenForTheRightCaller() {
+        return authorizations.unknownIdChecks(Endpoint.values(), NursingAccessMatrixIntegrationTests::allowedRole, this::call);
     }
 
     @Test
     @Order(5)
     void anUnknownCaseListsNothing() {
-        ApiClient.Response response = api.get(BASE + "?caseId=" + newCase(), ORGS.bearer(SPECIALIST));
-
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().size()).isZero();
+        authorizations.assertAnUnknownCaseListsNothing();
     }
 
-    /** Idempotency keys are the caller's organization's: another's key neither replays nor collides. */
     @Test
     @Order(5)
     void anIdempotencyKeyAnotherOrganizationAlreadyUsedReplaysNothingOfIts() {
-        Map<String, String> key = Map.of("Idempotency-Key", "shared-key-" + ORGS.run());
-        String caseId = newCase();
-        String otherSpecialist = ORGS.of(Party.OTHER, SPECIALIST);
-        String partner = ORGS.of(Party.PARTNER, SPECIALIST);
-
-        ApiClient.Response own = api.post(BASE, ORGS.bearer(SPECIALIST), nursingRequest(caseId), key);
-        ApiClient.Response sameBody = api.post(BASE, TestTokens.bearer(otherSpecialist, "SPECIALIST"), nursingRequest(caseId), key);
-        ApiClient.Response otherBody = api.post(BASE, TestTokens.bearer(partner, "SPECIALIST"), nursingRequest(newCase()), key);
-
-        assertThat(List.of(own.status(), sameBody.status(), otherBody.status())).containsExactly(201, 201, 201);
-        assertThat(sameBody.header("Idempotent-Replayed")).isEqualTo("false");
-        assertThat(sameBody.json().get("id")).isNotEqualTo(own.json().get("id"));
-        assertThat(sameBody.json().get("specialistOrgId").asString()).isEqualTo(otherSpecialist);
-        assertThat(otherBody.json().get("specialistOrgId").asString()).isEqualTo(partner);
-        created.put(own.json().get("id").asString(), ORGS.of(SPECIALIST));
-        created.put(sameBody.json().get("id").asString(), otherSpecialist);
-        created.put(otherBody.json().get("id").asString(), partner);
+        authorizations.assertAnIdempotencyKeyIsTheCallersOrganizationsOnly(NursingAccessMatrixIntegrationTests::nursingRequest);
     }
 
     @TestFactory
@@ -265,39 +200,18 @@ class NursingAccessMatrixIntegrationTests {
         return ManagementEndpoints.exposureChecks(api, ORGS.of(SPECIALIST), Role.values());
     }
 
-    /**
-     * Runs last: what reached the topic for this class's cases is exactly one event per version of the
-     * authorizations the accepted calls made, so no refused call published anything.
-     */
+    /** Runs last, so every authorization the class made is in. */
     @Test
     @Order(9)
     void theTopicHoldsExactlyTheVersionsTheAcceptedCallsMadeAndNoPatientData() {
-        Map<String, Set<Long>> expected = new LinkedHashMap<>();
-        created.forEach((id, org) -> expected.put(id, LongStream.rangeClosed(1,
-                api.get(BASE + "/" + id, TestTokens.bearer(org, "SPECIALIST")).json().get("version").asLong())
-                .boxed().collect(Collectors.toCollection(TreeSet::new))));
-        int total = expected.values().stream().mapToInt(Set::size).sum();
-
-        List<CapturedRecord> records = events.awaitRecords(total, r -> r.key().startsWith(ORGS.casePrefix()), Duration.ofSeconds(60));
-        events.assertNoFurtherRecord(r -> r.key().startsWith(ORGS.casePrefix()), Duration.ofSeconds(2));
-
-        Map<String, Set<Long>> published = new LinkedHashMap<>();
-        for (CapturedRecord record : records) {
-            JsonNode authorization = EventJson.mapper().readTree(record.value()).get("authorization");
-            published.computeIfAbsent(authorization.get("authorizationId").asString(), id -> new TreeSet<>())
-                    .add(authorization.get("version").asLong());
-            assertThat(record.value()).doesNotContain(PATIENT_REF).doesNotContain(REASON)
-                    .doesNotContain("patientRef").doesNotContain("\"reason\"");
-            assertThat(record.headers().values()).noneMatch(header -> header.contains(PATIENT_REF) || header.contains(REASON));
-        }
-        assertThat(published).isEqualTo(expected);
+        authorizations.assertTheTopicHoldsExactlyTheVersionsMade(events, PATIENT_REF, REASON);
     }
 
-    /** A role and organization that may call {@code endpoint} on the shared authorization. */
-    static Map.Entry<Role, String> allowedCaller(Endpoint endpoint) {
+    /** A role that may call {@code endpoint} on the shared authorization, from its organization in the case. */
+    static Role allowedRole(Endpoint endpoint) {
         return switch (endpoint) {
-            case REQUEST, READ, LIST_BY_CASE, DECIDE -> Map.entry(SPECIALIST, ORGS.of(SPECIALIST));
-            case CONFIRM_VISIT, CANCEL_VISIT, COMPLETE_VISIT -> Map.entry(AGENCY, ORGS.of(AGENCY));
+            case REQUEST, READ, LIST_BY_CASE, DECIDE -> SPECIALIST;
+            case CONFIRM_VISIT, CANCEL_VISIT, COMPLETE_VISIT -> AGENCY;
         };
     }
 
@@ -314,25 +228,10 @@ class NursingAccessMatrixIntegrationTests {
     }
 
     private String approvedWithVisit(String caseId) {
-        ApiClient.Response requested = api.post(BASE, ORGS.bearer(SPECIALIST), nursingRequest(caseId));
-        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
-        String id = requested.json().get("id").asString();
-        created.put(id, ORGS.of(SPECIALIST));
-        assertThat(api.post(BASE + "/" + id + "/decision", ORGS.bearer(PAYER), approval()).status())
-                .isEqualTo(200);
-        assertThat(api.put(BASE + "/" + id + "/visit", ORGS.bearer(AGENCY), visit()).status())
-                .isEqualTo(200);
+        String id = authorizations.request(nursingRequest(caseId));
+        assertThat(api.post(BASE + "/" + id + "/decision", ORGS.bearer(PAYER), approval()).status()).isEqualTo(200);
+        assertThat(api.put(BASE + "/" + id + "/visit", ORGS.bearer(AGENCY), visit()).status()).isEqualTo(200);
         return id;
-    }
-
-    private JsonNode read(String id) {
-        ApiClient.Response response = api.get(BASE + "/" + id, ORGS.bearer(SPECIALIST));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
-    }
-
-    private String newCase() {
-        return ORGS.casePrefix() + cases.incrementAndGet();
     }
 
     static Map<String, Object> nursingRequest(String caseId) {

@@ -5,33 +5,30 @@ import static org.homeinfusion.support.security.Role.PAYER;
 import static org.homeinfusion.support.security.Role.PHARMACY;
 import static org.homeinfusion.support.security.Role.SPECIALIST;
 import static org.homeinfusion.support.security.Role.SUPPLIER;
+import static org.homeinfusion.testsupport.PillarEndpoint.Effect.CHANGES;
+import static org.homeinfusion.testsupport.PillarEndpoint.Effect.CREATES;
+import static org.homeinfusion.testsupport.PillarEndpoint.Effect.LISTS_BY_CASE;
+import static org.homeinfusion.testsupport.PillarEndpoint.Effect.READS;
 import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
 
-import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import org.homeinfusion.contracts.EventJson;
 import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.support.security.Role;
 import org.homeinfusion.testsupport.AccessMatrixTable;
 import org.homeinfusion.testsupport.AccessMatrixTable.Row;
 import org.homeinfusion.testsupport.ApiClient;
-import org.homeinfusion.testsupport.CapturedRecord;
 import org.homeinfusion.testsupport.CaseOrganizations;
-import org.homeinfusion.testsupport.CaseOrganizations.Party;
 import org.homeinfusion.testsupport.EventCapture;
 import org.homeinfusion.testsupport.ManagementEndpoints;
+import org.homeinfusion.testsupport.PillarAuthorizations;
+import org.homeinfusion.testsupport.PillarAuthorizations.SharedAuthorization;
+import org.homeinfusion.testsupport.PillarEndpoint;
 import org.homeinfusion.testsupport.RealInfrastructure;
 import org.homeinfusion.testsupport.RejectedToken;
 import org.homeinfusion.testsupport.TestTokens;
@@ -92,16 +89,29 @@ class SuppliesAccessMatrixIntegrationTests {
         }
     }
 
-    enum Endpoint {
-        REQUEST, READ, LIST_BY_CASE, DECIDE, SCHEDULE_DELIVERY, CANCEL_DELIVERY;
+    enum Endpoint implements PillarEndpoint {
+        REQUEST(CREATES), READ(READS), LIST_BY_CASE(LISTS_BY_CASE), DECIDE(CHANGES), SCHEDULE_DELIVERY(CHANGES),
+        CANCEL_DELIVERY(CHANGES);
 
-        boolean changesState() {
-            return this != READ && this != LIST_BY_CASE;
+        private final Effect effect;
+
+        Endpoint(Effect effect) {
+            this.effect = effect;
+        }
+
+        @Override
+        public Effect effect() {
+            return effect;
         }
     }
 
     /** An endpoint of the authorization {@code supplier} ships: the matrix runs once per supplier. */
-    record Shipped(Supplier supplier, Endpoint endpoint) {
+    record Shipped(Supplier supplier, Endpoint endpoint) implements PillarEndpoint {
+
+        @Override
+        public Effect effect() {
+            return endpoint.effect();
+        }
 
         @Override
         public String toString() {
@@ -147,28 +157,23 @@ class SuppliesAccessMatrixIntegrationTests {
     int port;
     ApiClient api;
     EventCapture events;
-    final AtomicInteger cases = new AtomicInteger();
-    /** Every authorization this class made, with the organization that may read it back. */
-    final Map<String, String> created = new ConcurrentHashMap<>();
+    PillarAuthorizations authorizations;
     /**
      * One per supplier, approved, with a delivery: every change below would succeed for a caller allowed
      * to make it. The rows outside the matrix use the DME supplier's.
      */
-    final Map<Supplier, String> sharedBy = new LinkedHashMap<>();
-    final Map<Supplier, String> sharedCaseBy = new LinkedHashMap<>();
-    String shared;
-    String sharedCase;
+    final Map<Supplier, SharedAuthorization> sharedBy = new EnumMap<>(Supplier.class);
+    SharedAuthorization shared;
 
     @BeforeAll
     void arrange() {
         api = ApiClient.onPort(port);
         events = EventCapture.subscribe(Topics.SUPPLIES_AUTH_EVENTS);
+        authorizations = new PillarAuthorizations(api, BASE, ORGS, "supplierOrgId");
         for (Supplier supplier : Supplier.values()) {
-            sharedCaseBy.put(supplier, newCase());
-            sharedBy.put(supplier, approvedWithDelivery(supplier, sharedCaseBy.get(supplier)));
+            sharedBy.put(supplier, authorizations.share(caseId -> approvedWithDelivery(supplier, caseId)));
         }
         shared = sharedBy.get(Supplier.DME_SUPPLIER);
-        sharedCase = sharedCaseBy.get(Supplier.DME_SUPPLIER);
     }
 
     @AfterAll
@@ -181,49 +186,8 @@ class SuppliesAccessMatrixIntegrationTests {
     @Order(1)
     void everyRoleOfEveryOrganizationGetsExactlyWhatTheContractAllows(Row<Shipped, Role> row) {
         Supplier supplier = row.endpoint().supplier();
-        Endpoint endpoint = row.endpoint().endpoint();
-        String token = row.token();
-        boolean accepted = row.accepted();
-        String shared = sharedBy.get(supplier);
-        String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCaseBy.get(supplier);
-        String target = endpoint.changesState() && accepted && endpoint != Endpoint.REQUEST
-                ? approvedWithDelivery(supplier, newCase()) : shared;
-        JsonNode sharedBefore = read(shared);
-        long versionBefore = read(target).get("version").asLong();
-
-        ApiClient.Response response = call(endpoint, target, caseId, token, supplier);
-
-        row.assertAnswered(response);
-        switch (endpoint) {
-            case REQUEST -> {
-                if (accepted) {
-                    assertThat(response.json().get("specialistOrgId").asString()).isEqualTo(row.org());
-                    created.put(response.json().get("id").asString(), row.org());
-                } else {
-                    assertThat(api.get(BASE + "?caseId=" + caseId, token).json().size()).isZero();
-                }
-            }
-            case READ -> {
-                if (accepted) {
-                    assertThat(response.json().get("id").asString()).isEqualTo(shared);
-                }
-            }
-            case LIST_BY_CASE -> {
-                List<String> ids = response.json().findValuesAsString("id");
-                assertThat(ids.contains(shared)).as("%s sees the authorization", row.org())
-                        .isEqualTo(expectedStatus(supplier, Endpoint.READ, row.role(), row.org()) == 200);
-                for (JsonNode listed : response.json()) {
-                    assertThat(List.of(listed.get("specialistOrgId").asString(), listed.get("supplierOrgId").asString(),
-                            listed.get("payer").get("payerId").asString())).contains(row.org());
-                }
-            }
-            default -> {
-                if (accepted) {
-                    assertThat(response.json().get("version").asLong()).isEqualTo(versionBefore + 1);
-                }
-            }
-        }
-        assertThat(read(shared)).as("the shared authorization after %s", row).isEqualTo(sharedBefore);
+        sharedBy.get(supplier).assertRow(row, this::call,
+                expectedStatus(supplier, Endpoint.READ, row.role(), row.org()) == 200);
     }
 
     static Stream<Arguments> rejectedTokensOnEveryEndpoint() {
@@ -235,70 +199,46 @@ class SuppliesAccessMatrixIntegrationTests {
     @MethodSource("rejectedTokensOnEveryEndpoint")
     @Order(2)
     void everyEndpointRefusesACallWithoutAValidTokenWith401(RejectedToken rejected, Endpoint endpoint) {
-        String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCase;
-        Map.Entry<Role, String> allowed = allowedCaller(endpoint);
-        JsonNode sharedBefore = read(shared);
+        String caseId = endpoint == Endpoint.REQUEST ? authorizations.newCase() : shared.caseId();
+        Role allowed = allowedRole(endpoint);
+        JsonNode sharedBefore = authorizations.read(shared.id());
 
-        ApiClient.Response response = call(endpoint, shared, caseId,
-                rejected.header(allowed.getValue(), allowed.getKey().name()));
+        ApiClient.Response response = call(endpoint, shared.id(), caseId, rejected.header(ORGS.of(allowed), allowed.name()));
 
         assertProblem(response, 401);
-        assertThat(read(shared)).isEqualTo(sharedBefore);
+        assertThat(authorizations.read(shared.id())).isEqualTo(sharedBefore);
         assertThat(api.get(BASE + "?caseId=" + caseId, ORGS.bearer(SPECIALIST)).json().size())
-                .isEqualTo(caseId.equals(sharedCase) ? 1 : 0);
+                .isEqualTo(caseId.equals(shared.caseId()) ? 1 : 0);
     }
 
     @ParameterizedTest(name = "{0} -> 403")
     @EnumSource(Endpoint.class)
     @Order(3)
     void aTokenWithoutAnyRoleIsForbiddenEverywhere(Endpoint endpoint) {
-        String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCase;
-        JsonNode sharedBefore = read(shared);
+        String caseId = endpoint == Endpoint.REQUEST ? authorizations.newCase() : shared.caseId();
+        JsonNode sharedBefore = authorizations.read(shared.id());
 
-        assertProblem(call(endpoint, shared, caseId, TestTokens.bearer(ORGS.of(SPECIALIST))), 403);
-        assertThat(read(shared)).isEqualTo(sharedBefore);
+        assertProblem(call(endpoint, shared.id(), caseId, TestTokens.bearer(ORGS.of(SPECIALIST))), 403);
+        assertThat(authorizations.read(shared.id())).isEqualTo(sharedBefore);
     }
 
-    @ParameterizedTest(name = "{0} of an unknown id -> 404")
-    @EnumSource(value = Endpoint.class, names = {"READ", "DECIDE", "SCHEDULE_DELIVERY", "CANCEL_DELIVERY"})
+    @TestFactory
     @Order(4)
-    void anUnknownIdIsNotFoundEvenForTheRightCaller(Endpoint endpoint) {
-        Map.Entry<Role, String> allowed = allowedCaller(endpoint);
-
-        assertProblem(call(endpoint, UUID.randomUUID().toString(), sharedCase,
-                TestTokens.bearer(allowed.getValue(), allowed.getKey().name())), 404);
+    Stream<DynamicTest> anUnknownIdIsNotFoundEvenForTheRightCaller() {
+        return authorizations.unknownIdChecks(Endpoint.values(), SuppliesAccessMatrixIntegrationTests::allowedRole, this::call);
     }
 
     @Test
     @Order(5)
     void anUnknownCaseListsNothing() {
-        ApiClient.Response response = api.get(BASE + "?caseId=" + newCase(), ORGS.bearer(SPECIALIST));
-
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().size()).isZero();
+        authorizations.assertAnUnknownCaseListsNothing();
     }
 
-    /** Idempotency keys are the caller's organization's: another's key neither replays nor collides. */
     @Test
     @Order(5)
     void anIdempotencyKeyAnotherOrganizationAlreadyUsedReplaysNothingOfIts() {
-        Map<String, String> key = Map.of("Idempotency-Key", "shared-key-" + ORGS.run());
-        String caseId = newCase();
-        String otherSpecialist = ORGS.of(Party.OTHER, SPECIALIST);
-        String partner = ORGS.of(Party.PARTNER, SPECIALIST);
-
-        ApiClient.Response own = api.post(BASE, ORGS.bearer(SPECIALIST), suppliesRequest(caseId, Supplier.DME_SUPPLIER), key);
-        ApiClient.Response sameBody = api.post(BASE, TestTokens.bearer(otherSpecialist, "SPECIALIST"), suppliesRequest(caseId, Supplier.DME_SUPPLIER), key);
-        ApiClient.Response otherBody = api.post(BASE, TestTokens.bearer(partner, "SPECIALIST"), suppliesRequest(newCase(), Supplier.DME_SUPPLIER), key);
-
-        assertThat(List.of(own.status(), sameBody.status(), otherBody.status())).containsExactly(201, 201, 201);
-        assertThat(sameBody.header("Idempotent-Replayed")).isEqualTo("false");
-        assertThat(sameBody.json().get("id")).isNotEqualTo(own.json().get("id"));
-        assertThat(sameBody.json().get("specialistOrgId").asString()).isEqualTo(otherSpecialist);
-        assertThat(otherBody.json().get("specialistOrgId").asString()).isEqualTo(partner);
-        created.put(own.json().get("id").asString(), ORGS.of(SPECIALIST));
-        created.put(sameBody.json().get("id").asString(), otherSpecialist);
-        created.put(otherBody.json().get("id").asString(), partner);
+        authorizations.assertAnIdempotencyKeyIsTheCallersOrganizationsOnly(
+                caseId -> suppliesRequest(caseId, Supplier.DME_SUPPLIER));
     }
 
     @TestFactory
@@ -307,49 +247,29 @@ class SuppliesAccessMatrixIntegrationTests {
         return ManagementEndpoints.exposureChecks(api, ORGS.of(SPECIALIST), Role.values());
     }
 
-    /**
-     * Runs last: what reached the topic for this class's cases is exactly one event per version of the
-     * authorizations the accepted calls made, so no refused call published anything.
-     */
+    /** Runs last, so every authorization the class made is in. */
     @Test
     @Order(9)
     void theTopicHoldsExactlyTheVersionsTheAcceptedCallsMadeAndNoPatientData() {
-        Map<String, Set<Long>> expected = new LinkedHashMap<>();
-        created.forEach((id, org) -> expected.put(id, LongStream.rangeClosed(1,
-                api.get(BASE + "/" + id, TestTokens.bearer(org, "SPECIALIST")).json().get("version").asLong())
-                .boxed().collect(Collectors.toCollection(TreeSet::new))));
-        int total = expected.values().stream().mapToInt(Set::size).sum();
-
-        List<CapturedRecord> records = events.awaitRecords(total, r -> r.key().startsWith(ORGS.casePrefix()), Duration.ofSeconds(60));
-        events.assertNoFurtherRecord(r -> r.key().startsWith(ORGS.casePrefix()), Duration.ofSeconds(2));
-
-        Map<String, Set<Long>> published = new LinkedHashMap<>();
-        for (CapturedRecord record : records) {
-            JsonNode authorization = EventJson.mapper().readTree(record.value()).get("authorization");
-            published.computeIfAbsent(authorization.get("authorizationId").asString(), id -> new TreeSet<>())
-                    .add(authorization.get("version").asLong());
-            assertThat(record.value()).doesNotContain(PATIENT_REF).doesNotContain(REASON)
-                    .doesNotContain("patientRef").doesNotContain("\"reason\"");
-            assertThat(record.headers().values()).noneMatch(header -> header.contains(PATIENT_REF) || header.contains(REASON));
-        }
-        assertThat(published).isEqualTo(expected);
+        authorizations.assertTheTopicHoldsExactlyTheVersionsMade(events, PATIENT_REF, REASON);
     }
 
-    /** A role and organization that may call {@code endpoint} on the shared authorization. */
-    static Map.Entry<Role, String> allowedCaller(Endpoint endpoint) {
+    /** A role that may call {@code endpoint} on the DME supplier's authorization, from its organization in the case. */
+    static Role allowedRole(Endpoint endpoint) {
         return switch (endpoint) {
-            case REQUEST, READ, LIST_BY_CASE, DECIDE -> Map.entry(SPECIALIST, ORGS.of(SPECIALIST));
-            case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> Map.entry(SUPPLIER, ORGS.of(SUPPLIER));
+            case REQUEST, READ, LIST_BY_CASE, DECIDE -> SPECIALIST;
+            case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> SUPPLIER;
         };
     }
 
+    /** Outside the matrix, every call is about what the DME supplier ships. */
     private ApiClient.Response call(Endpoint endpoint, String id, String caseId, String authorization) {
-        return call(endpoint, id, caseId, authorization, Supplier.DME_SUPPLIER);
+        return call(new Shipped(Supplier.DME_SUPPLIER, endpoint), id, caseId, authorization);
     }
 
-    private ApiClient.Response call(Endpoint endpoint, String id, String caseId, String authorization, Supplier supplier) {
-        return switch (endpoint) {
-            case REQUEST -> api.post(BASE, authorization, suppliesRequest(caseId, supplier));
+    private ApiClient.Response call(Shipped shipped, String id, String caseId, String authorization) {
+        return switch (shipped.endpoint()) {
+            case REQUEST -> api.post(BASE, authorization, suppliesRequest(caseId, shipped.supplier()));
             case READ -> api.get(BASE + "/" + id, authorization);
             case LIST_BY_CASE -> api.get(BASE + "?caseId=" + caseId, authorization);
             case DECIDE -> api.post(BASE + "/" + id + "/decision", authorization, approval());
@@ -359,26 +279,10 @@ class SuppliesAccessMatrixIntegrationTests {
     }
 
     private String approvedWithDelivery(Supplier supplier, String caseId) {
-        ApiClient.Response requested = api.post(BASE, ORGS.bearer(SPECIALIST),
-                suppliesRequest(caseId, supplier));
-        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
-        String id = requested.json().get("id").asString();
-        created.put(id, ORGS.of(SPECIALIST));
-        assertThat(api.post(BASE + "/" + id + "/decision", ORGS.bearer(PAYER), approval()).status())
-                .isEqualTo(200);
-        assertThat(api.put(BASE + "/" + id + "/delivery", ORGS.bearer(supplier.role), delivery())
-                .status()).isEqualTo(200);
+        String id = authorizations.request(suppliesRequest(caseId, supplier));
+        assertThat(api.post(BASE + "/" + id + "/decision", ORGS.bearer(PAYER), approval()).status()).isEqualTo(200);
+        assertThat(api.put(BASE + "/" + id + "/delivery", ORGS.bearer(supplier.role), delivery()).status()).isEqualTo(200);
         return id;
-    }
-
-    private JsonNode read(String id) {
-        ApiClient.Response response = api.get(BASE + "/" + id, ORGS.bearer(SPECIALIST));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
-    }
-
-    private String newCase() {
-        return ORGS.casePrefix() + cases.incrementAndGet();
     }
 
     static Map<String, Object> suppliesRequest(String caseId, Supplier supplier) {
