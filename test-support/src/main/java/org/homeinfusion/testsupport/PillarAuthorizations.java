@@ -190,14 +190,6 @@ public final class PillarAuthorizations {
             this.readyForEveryChange = readyForEveryChange;
         }
 
-        public String id() {
-            return id;
-        }
-
-        public String caseId() {
-            return caseId;
-        }
-
         /**
          * Sends the row's call and checks, besides its status: an accepted creation names the caller as specialist,
          * a refused one left the case without any; a read returns this authorization; a listing holds this one
@@ -244,6 +236,20 @@ public final class PillarAuthorizations {
                 }
             }
             assertThat(read(id)).as("the shared authorization after %s", row).isEqualTo(before);
+        }
+
+        /**
+         * A call to {@code endpoint} that must be refused, on this authorization or, for a creation, in a new case:
+         * afterwards this one must be unchanged and the case must list exactly what it did before, this one or none.
+         */
+        public <E extends PillarEndpoint> RejectedTokenSweep.Attempt refusedAttempt(E endpoint, Call<E> call) {
+            String attemptCase = endpoint.effect() == Effect.CREATES ? newCase() : caseId;
+            JsonNode before = read(id);
+            return RejectedTokenSweep.Attempt.of(authorization -> call.send(endpoint, id, attemptCase, authorization), () -> {
+                assertThat(read(id)).isEqualTo(before);
+                assertThat(api.get(base + "?caseId=" + attemptCase, specialist()).json().size())
+                        .isEqualTo(attemptCase.equals(caseId) ? 1 : 0);
+            });
         }
     }
 }

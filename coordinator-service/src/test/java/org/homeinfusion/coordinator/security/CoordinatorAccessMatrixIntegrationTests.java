@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,10 +46,11 @@ import org.homeinfusion.testsupport.CaseOrganizations;
 import org.homeinfusion.testsupport.CaseOrganizations.Party;
 import org.homeinfusion.testsupport.ManagementEndpoints;
 import org.homeinfusion.testsupport.RealInfrastructure;
-import org.homeinfusion.testsupport.RejectedToken;
+import org.homeinfusion.testsupport.RejectedTokenSweep;
 import org.homeinfusion.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -59,7 +59,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -228,32 +227,10 @@ class CoordinatorAccessMatrixIntegrationTests {
         assertThat(readiness()).isEqualTo(readinessBefore);
     }
 
-    static Stream<Arguments> rejectedTokensOnEveryEndpoint() {
-        return Arrays.stream(RejectedToken.values())
-                .flatMap(token -> Arrays.stream(Endpoint.values()).map(endpoint -> Arguments.of(token, endpoint)));
-    }
-
-    @ParameterizedTest(name = "{0} on {1} -> 401")
-    @MethodSource("rejectedTokensOnEveryEndpoint")
+    @TestFactory
     @Order(2)
-    void everyEndpointRefusesACallWithoutAValidTokenWith401(RejectedToken rejected, Endpoint endpoint) {
-        Set<String> before = listedSubscriptions(ORGS.of(SPECIALIST));
-
-        ApiClient.Response response = call(endpoint, subscriptionOf.get(SPECIALIST),
-                rejected.header(ORGS.of(SPECIALIST), "SPECIALIST"));
-
-        assertProblem(response, 401);
-        assertThat(listedSubscriptions(ORGS.of(SPECIALIST))).isEqualTo(before);
-    }
-
-    @ParameterizedTest(name = "{0} -> 403")
-    @EnumSource(Endpoint.class)
-    @Order(3)
-    void aTokenWithoutAnyRoleIsForbiddenEverywhere(Endpoint endpoint) {
-        Set<String> before = listedSubscriptions(ORGS.of(SPECIALIST));
-
-        assertProblem(call(endpoint, subscriptionOf.get(SPECIALIST), TestTokens.bearer(ORGS.of(SPECIALIST))), 403);
-        assertThat(listedSubscriptions(ORGS.of(SPECIALIST))).isEqualTo(before);
+    Stream<DynamicContainer> everyEndpointRefusesAnInvalidTokenWith401AndARolelessOneWith403() {
+        return RejectedTokenSweep.over(ORGS, Endpoint.values(), endpoint -> SPECIALIST, this::refusedAttempt);
     }
 
     @ParameterizedTest(name = "{0} of an unknown id -> 404")
@@ -311,6 +288,13 @@ class CoordinatorAccessMatrixIntegrationTests {
         for (String org : organizations) {
             assertThat(listedSubscriptions(org)).as(org).isEqualTo(subscriptionsBy.getOrDefault(org, Set.of()));
         }
+    }
+
+    /** Acts on the specialist's own subscription, so the specialist's subscriptions must be as they were. */
+    private RejectedTokenSweep.Attempt refusedAttempt(Endpoint endpoint) {
+        Set<String> before = listedSubscriptions(ORGS.of(SPECIALIST));
+        return RejectedTokenSweep.Attempt.of(authorization -> call(endpoint, subscriptionOf.get(SPECIALIST), authorization),
+                () -> assertThat(listedSubscriptions(ORGS.of(SPECIALIST))).isEqualTo(before));
     }
 
     private ApiClient.Response call(Endpoint endpoint, String subscription, String authorization) {

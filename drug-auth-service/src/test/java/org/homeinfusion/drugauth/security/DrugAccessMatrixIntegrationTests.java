@@ -12,7 +12,6 @@ import static org.homeinfusion.testsupport.PillarEndpoint.Effect.READS;
 import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,10 +28,10 @@ import org.homeinfusion.testsupport.PillarAuthorizations;
 import org.homeinfusion.testsupport.PillarAuthorizations.SharedAuthorization;
 import org.homeinfusion.testsupport.PillarEndpoint;
 import org.homeinfusion.testsupport.RealInfrastructure;
-import org.homeinfusion.testsupport.RejectedToken;
-import org.homeinfusion.testsupport.TestTokens;
+import org.homeinfusion.testsupport.RejectedTokenSweep;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,8 +41,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -51,7 +48,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every role of every organization against every drug endpoint (CONTRACT §3-5), through HTTP against
@@ -149,36 +145,11 @@ class DrugAccessMatrixIntegrationTests {
         shared.assertRow(row, this::call, expectedStatus(Endpoint.READ, row.role(), row.org()) == 200);
     }
 
-    static Stream<Arguments> rejectedTokensOnEveryEndpoint() {
-        return Arrays.stream(RejectedToken.values())
-                .flatMap(token -> Arrays.stream(Endpoint.values()).map(endpoint -> Arguments.of(token, endpoint)));
-    }
-
-    @ParameterizedTest(name = "{0} on {1} -> 401")
-    @MethodSource("rejectedTokensOnEveryEndpoint")
+    @TestFactory
     @Order(2)
-    void everyEndpointRefusesACallWithoutAValidTokenWith401(RejectedToken rejected, Endpoint endpoint) {
-        String caseId = endpoint == Endpoint.REQUEST ? authorizations.newCase() : shared.caseId();
-        Role allowed = allowedRole(endpoint);
-        JsonNode sharedBefore = authorizations.read(shared.id());
-
-        ApiClient.Response response = call(endpoint, shared.id(), caseId, rejected.header(ORGS.of(allowed), allowed.name()));
-
-        assertProblem(response, 401);
-        assertThat(authorizations.read(shared.id())).isEqualTo(sharedBefore);
-        assertThat(api.get(BASE + "?caseId=" + caseId, ORGS.bearer(SPECIALIST)).json().size())
-                .isEqualTo(caseId.equals(shared.caseId()) ? 1 : 0);
-    }
-
-    @ParameterizedTest(name = "{0} -> 403")
-    @EnumSource(Endpoint.class)
-    @Order(3)
-    void aTokenWithoutAnyRoleIsForbiddenEverywhere(Endpoint endpoint) {
-        String caseId = endpoint == Endpoint.REQUEST ? authorizations.newCase() : shared.caseId();
-        JsonNode sharedBefore = authorizations.read(shared.id());
-
-        assertProblem(call(endpoint, shared.id(), caseId, TestTokens.bearer(ORGS.of(SPECIALIST))), 403);
-        assertThat(authorizations.read(shared.id())).isEqualTo(sharedBefore);
+    Stream<DynamicContainer> everyEndpointRefusesAnInvalidTokenWith401AndARolelessOneWith403() {
+        return RejectedTokenSweep.over(ORGS, Endpoint.values(), DrugAccessMatrixIntegrationTests::allowedRole,
+                endpoint -> shared.refusedAttempt(endpoint, this::call));
     }
 
     @TestFactory
