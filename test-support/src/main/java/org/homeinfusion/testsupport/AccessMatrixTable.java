@@ -23,44 +23,7 @@ public final class AccessMatrixTable {
     }
 
     /** One caller on one endpoint and the status it must get; named for the test report. */
-    public static final class Row<E, R extends Enum<R>> {
-
-        private final E endpoint;
-        private final R role;
-        private final Party party;
-        private final String org;
-        private final int status;
-        private final String name;
-
-        private Row(E endpoint, R role, Party party, String org, int status, String shortOrg) {
-            this.endpoint = endpoint;
-            this.role = role;
-            this.party = party;
-            this.org = org;
-            this.status = status;
-            this.name = endpoint + " by " + role + " of " + shortOrg + " (" + party.name().toLowerCase() + ") -> "
-                    + status;
-        }
-
-        public E endpoint() {
-            return endpoint;
-        }
-
-        public R role() {
-            return role;
-        }
-
-        public Party party() {
-            return party;
-        }
-
-        public String org() {
-            return org;
-        }
-
-        public int status() {
-            return status;
-        }
+    public record Row<E, R extends Enum<R>>(E endpoint, R role, Party party, String org, int status) {
 
         /** Whether the contract lets this caller through; a refused caller must change nothing. */
         public boolean accepted() {
@@ -82,7 +45,8 @@ public final class AccessMatrixTable {
 
         @Override
         public String toString() {
-            return name;
+            return endpoint + " by " + role + " of " + CaseOrganizations.withoutRun(org) + " ("
+                    + party.name().toLowerCase() + ") -> " + status;
         }
     }
 
@@ -97,8 +61,7 @@ public final class AccessMatrixTable {
             for (R role : roles) {
                 for (Party party : Party.values()) {
                     String org = organizations.of(party, role);
-                    rows.add(new Row<>(endpoint, role, party, org, expected.of(endpoint, role, party, org),
-                            organizations.shortName(org)));
+                    rows.add(new Row<>(endpoint, role, party, org, expected.of(endpoint, role, party, org)));
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.homeinfusion.testsupport;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The organizations of the case an access-matrix test tries every caller against, unique per run so its rows never
@@ -26,6 +27,8 @@ public final class CaseOrganizations {
     private static final String SPECIALIST = "SPECIALIST";
     private static final Map<String, String> KIND_BY_ROLE = Map.of(
             SPECIALIST, "SPEC", "PHARMACY", "PHARM", "AGENCY", "HHA", "SUPPLIER", "DME", "PAYER", "PAYER");
+    /** Every organization ends with its run: eight hex digits of a random UUID. */
+    private static final Pattern RUN_SUFFIX = Pattern.compile("-[0-9a-f]{8}$");
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Enum<?> specialistsPartner;
@@ -72,9 +75,9 @@ public final class CaseOrganizations {
         return TestTokens.bearer(of(role), role.name());
     }
 
-    /** {@code org} as a reader of a test report wants it: without this run's suffix. */
-    public String shortName(String org) {
-        return org.replace("-" + run, "");
+    /** {@code org} as a reader of a test report wants it: without the run's suffix. */
+    public static String withoutRun(String org) {
+        return RUN_SUFFIX.matcher(org).replaceFirst("");
     }
 
     private String of(Party party, String role) {

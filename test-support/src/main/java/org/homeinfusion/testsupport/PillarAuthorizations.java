@@ -132,8 +132,8 @@ public final class PillarAuthorizations {
 
         ApiClient.Response first = api.post(base, TestTokens.bearer(own, SPECIALIST), requestIn.apply(caseId), key);
         ApiClient.Response sameBody = api.post(base, TestTokens.bearer(other, SPECIALIST), requestIn.apply(caseId), key);
-        ApiClient.Response otherBody = api.post(base, TestTokens.bearer(partner, SPECIALIST), requestIn.apply(newCase()),
-                key);
+        ApiClient.Response otherBody =
+                api.post(base, TestTokens.bearer(partner, SPECIALIST), requestIn.apply(newCase()), key);
 
         assertThat(List.of(first.status(), sameBody.status(), otherBody.status())).containsExactly(201, 201, 201);
         assertThat(sameBody.header("Idempotent-Replayed")).isEqualTo("false");
@@ -168,7 +168,8 @@ public final class PillarAuthorizations {
                     .add(authorization.get("version").asLong());
             assertThat(record.value()).doesNotContain(patientRef).doesNotContain(reason)
                     .doesNotContain("patientRef").doesNotContain("\"reason\"");
-            assertThat(record.headers().values()).noneMatch(header -> header.contains(patientRef) || header.contains(reason));
+            assertThat(record.headers().values())
+                    .noneMatch(header -> header.contains(patientRef) || header.contains(reason));
         }
         assertThat(published).isEqualTo(expected);
     }
@@ -225,8 +226,9 @@ public final class PillarAuthorizations {
                     List<String> ids = response.json().findValuesAsString("id");
                     assertThat(ids.contains(id)).as("%s sees the authorization", row.org()).isEqualTo(callerMayReadIt);
                     for (JsonNode listed : response.json()) {
-                        assertThat(List.of(listed.get("specialistOrgId").asString(), listed.get(assigneeField).asString(),
-                                listed.get("payer").get("payerId").asString())).contains(row.org());
+                        assertThat(List.of(listed.get("specialistOrgId").asString(),
+                                listed.get(assigneeField).asString(), listed.get("payer").get("payerId").asString()))
+                                .contains(row.org());
                     }
                 }
                 case CHANGES -> {
@@ -245,11 +247,14 @@ public final class PillarAuthorizations {
         public <E extends PillarEndpoint> RejectedTokenSweep.Attempt refusedAttempt(E endpoint, Call<E> call) {
             String attemptCase = endpoint.effect() == Effect.CREATES ? newCase() : caseId;
             JsonNode before = read(id);
-            return RejectedTokenSweep.Attempt.of(authorization -> call.send(endpoint, id, attemptCase, authorization), () -> {
-                assertThat(read(id)).isEqualTo(before);
-                assertThat(api.get(base + "?caseId=" + attemptCase, specialist()).json().size())
-                        .isEqualTo(attemptCase.equals(caseId) ? 1 : 0);
-            });
+            return RejectedTokenSweep.Attempt.of(authorization -> call.send(endpoint, id, attemptCase, authorization),
+                    () -> assertNothingChangedSince(before, attemptCase));
+        }
+
+        private void assertNothingChangedSince(JsonNode before, String attemptCase) {
+            assertThat(read(id)).isEqualTo(before);
+            assertThat(api.get(base + "?caseId=" + attemptCase, specialist()).json().size())
+                    .isEqualTo(attemptCase.equals(caseId) ? 1 : 0);
         }
     }
 }

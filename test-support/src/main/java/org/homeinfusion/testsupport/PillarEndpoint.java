@@ -18,4 +18,13 @@ public interface PillarEndpoint {
     }
 
     Effect effect();
+
+    /**
+     * {@code endpoint}'s effect in a pillar whose creating, reading and listing endpoints are the ones given; every
+     * other endpoint of a pillar changes an authorization (a decision, a delivery, a visit).
+     */
+    static <E extends PillarEndpoint> Effect effectOf(E endpoint, E creating, E reading, E listing) {
+        return endpoint == creating ? Effect.CREATES : endpoint == reading ? Effect.READS
+                : endpoint == listing ? Effect.LISTS_BY_CASE : Effect.CHANGES;
+    }
 }

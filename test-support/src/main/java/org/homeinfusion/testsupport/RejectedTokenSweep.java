@@ -57,9 +57,9 @@ public final class RejectedTokenSweep {
                     Enum<?> role = allowedRole.apply(endpoint);
                     assertRefused(attempt.apply(endpoint), token.header(organizations.of(role), role.name()), 401);
                 })));
-        Stream<DynamicTest> withoutRole = Arrays.stream(endpoints).map(endpoint -> dynamicTest(endpoint + " -> 403",
-                () -> assertRefused(attempt.apply(endpoint), TestTokens.bearer(organizations.of(allowedRole.apply(endpoint))),
-                        403)));
+        Stream<DynamicTest> withoutRole = Arrays.stream(endpoints)
+                .map(endpoint -> dynamicTest(endpoint + " -> 403", () -> assertRefused(attempt.apply(endpoint),
+                        TestTokens.bearer(organizations.of(allowedRole.apply(endpoint))), 403)));
         return Stream.of(dynamicContainer("every rejected token -> 401", rejected),
                 dynamicContainer("a valid token without any role -> 403", withoutRole));
     }

@@ -47,7 +47,7 @@ class CaseOrganizationsUnitTests {
 
     @Test
     void namesAnOrganizationWithoutTheRunForTheReport() {
-        assertThat(organizations.shortName(organizations.of(Party.OTHER, Role.PAYER))).isEqualTo("PAYER-B");
+        assertThat(CaseOrganizations.withoutRun(organizations.of(Party.OTHER, Role.PAYER))).isEqualTo("PAYER-B");
     }
 
     @Test

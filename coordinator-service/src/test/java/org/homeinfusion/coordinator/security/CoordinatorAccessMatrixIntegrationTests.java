@@ -86,7 +86,7 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CoordinatorAccessMatrixIntegrationTests {
 
-    /** The pharmacy stands in for the specialist's partner; every organization assigned to the case sees it alike. */
+    /** The pharmacy is the specialist's partner; any organization of the case would do, as all see its readiness. */
     static final CaseOrganizations ORGS = CaseOrganizations.forThisRun(PHARMACY);
     static final String CASE_ID = ORGS.casePrefix() + "1";
     static final Set<String> PARTICIPANTS =
@@ -140,16 +140,18 @@ class CoordinatorAccessMatrixIntegrationTests {
         Payer payer = new Payer(ORGS.of(PAYER), "COMMERCIAL");
         LocalDate from = LocalDate.parse("2026-12-01");
         LocalDate to = LocalDate.parse("2027-05-31");
-        try (SeedStoryEvents pillars = new SeedStoryEvents(ORGS.of(SPECIALIST), CASE_ID)) {
+        String specialist = ORGS.of(SPECIALIST);
+        try (SeedStoryEvents pillars = new SeedStoryEvents(specialist, CASE_ID)) {
             pillars.send(
-                    new DrugAuthorizationRequested(new DrugAuthorization(UUID.randomUUID(), CASE_ID, ORGS.of(SPECIALIST),
-                            ORGS.of(PHARMACY), payer, "12", "J1569", null, new DrugAuthorization.Dose(new BigDecimal("28"), "g"),
+                    new DrugAuthorizationRequested(new DrugAuthorization(UUID.randomUUID(), CASE_ID, specialist,
+                            ORGS.of(PHARMACY), payer, "12", "J1569", null,
+                            new DrugAuthorization.Dose(new BigDecimal("28"), "g"),
                             56, from, to, AuthorizationStatus.REQUESTED, null, null, null, null, null, 1, now, now)),
-                    new NursingAuthorizationRequested(new NursingAuthorization(UUID.randomUUID(), CASE_ID, ORGS.of(SPECIALIST),
-                            ORGS.of(AGENCY), payer, "99601", "2w4", 8, from, to, AuthorizationStatus.REQUESTED, null, null,
-                            null, null, 0, null, null, 1, now, now)),
+                    new NursingAuthorizationRequested(new NursingAuthorization(UUID.randomUUID(), CASE_ID, specialist,
+                            ORGS.of(AGENCY), payer, "99601", "2w4", 8, from, to, AuthorizationStatus.REQUESTED, null,
+                            null, null, null, 0, null, null, 1, now, now)),
                     new SuppliesAuthorizationRequested(new SuppliesAuthorization(UUID.randomUUID(), CASE_ID,
-                            ORGS.of(SPECIALIST), ORGS.of(SUPPLIER), payer, "SEPARATE", null,
+                            specialist, ORGS.of(SUPPLIER), payer, "SEPARATE", null,
                             List.of(new SuppliesAuthorization.Item("E0781", 1)), AuthorizationStatus.REQUESTED, null,
                             null, null, null, 1, now, now)));
         }
@@ -293,7 +295,8 @@ class CoordinatorAccessMatrixIntegrationTests {
     /** Acts on the specialist's own subscription, so the specialist's subscriptions must be as they were. */
     private RejectedTokenSweep.Attempt refusedAttempt(Endpoint endpoint) {
         Set<String> before = listedSubscriptions(ORGS.of(SPECIALIST));
-        return RejectedTokenSweep.Attempt.of(authorization -> call(endpoint, subscriptionOf.get(SPECIALIST), authorization),
+        String subscription = subscriptionOf.get(SPECIALIST);
+        return RejectedTokenSweep.Attempt.of(authorization -> call(endpoint, subscription, authorization),
                 () -> assertThat(listedSubscriptions(ORGS.of(SPECIALIST))).isEqualTo(before));
     }
 

@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.homeinfusion.support.security.Role.PAYER;
 import static org.homeinfusion.support.security.Role.PHARMACY;
 import static org.homeinfusion.support.security.Role.SPECIALIST;
-import static org.homeinfusion.testsupport.PillarEndpoint.Effect.CHANGES;
-import static org.homeinfusion.testsupport.PillarEndpoint.Effect.CREATES;
-import static org.homeinfusion.testsupport.PillarEndpoint.Effect.LISTS_BY_CASE;
-import static org.homeinfusion.testsupport.PillarEndpoint.Effect.READS;
 import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
 
 import java.time.Duration;
@@ -73,18 +69,11 @@ class DrugAccessMatrixIntegrationTests {
     static final String BASE = "/api/drug-authorizations";
 
     enum Endpoint implements PillarEndpoint {
-        REQUEST(CREATES), READ(READS), LIST_BY_CASE(LISTS_BY_CASE), DECIDE(CHANGES), SCHEDULE_DELIVERY(CHANGES),
-        CANCEL_DELIVERY(CHANGES);
-
-        private final Effect effect;
-
-        Endpoint(Effect effect) {
-            this.effect = effect;
-        }
+        REQUEST, READ, LIST_BY_CASE, DECIDE, SCHEDULE_DELIVERY, CANCEL_DELIVERY;
 
         @Override
         public Effect effect() {
-            return effect;
+            return PillarEndpoint.effectOf(this, REQUEST, READ, LIST_BY_CASE);
         }
     }
 
@@ -103,7 +92,8 @@ class DrugAccessMatrixIntegrationTests {
             case LIST_BY_CASE -> 200;
             case DECIDE -> role == SPECIALIST ? (org.equals(ORGS.of(SPECIALIST)) ? 200 : 404)
                     : role == PAYER ? (org.equals(ORGS.of(PAYER)) ? 200 : 404) : 403;
-            case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> role == PHARMACY ? (org.equals(ORGS.of(PHARMACY)) ? 200 : 404) : 403;
+            case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> role == PHARMACY
+                    ? (org.equals(ORGS.of(PHARMACY)) ? 200 : 404) : 403;
         };
     }
 
@@ -155,7 +145,8 @@ class DrugAccessMatrixIntegrationTests {
     @TestFactory
     @Order(4)
     Stream<DynamicTest> anUnknownIdIsNotFoundEvenForTheRightCaller() {
-        return authorizations.unknownIdChecks(Endpoint.values(), DrugAccessMatrixIntegrationTests::allowedRole, this::call);
+        return authorizations.unknownIdChecks(Endpoint.values(), DrugAccessMatrixIntegrationTests::allowedRole,
+                this::call);
     }
 
     @Test
@@ -167,7 +158,8 @@ class DrugAccessMatrixIntegrationTests {
     @Test
     @Order(5)
     void anIdempotencyKeyAnotherOrganizationAlreadyUsedReplaysNothingOfIts() {
-        authorizations.assertAnIdempotencyKeyIsTheCallersOrganizationsOnly(DrugAccessMatrixIntegrationTests::drugRequest);
+        authorizations.assertAnIdempotencyKeyIsTheCallersOrganizationsOnly(
+                DrugAccessMatrixIntegrationTests::drugRequest);
     }
 
     @TestFactory

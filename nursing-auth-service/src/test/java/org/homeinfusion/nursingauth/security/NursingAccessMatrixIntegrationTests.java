@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.homeinfusion.support.security.Role.AGENCY;
 import static org.homeinfusion.support.security.Role.PAYER;
 import static org.homeinfusion.support.security.Role.SPECIALIST;
-import static org.homeinfusion.testsupport.PillarEndpoint.Effect.CHANGES;
-import static org.homeinfusion.testsupport.PillarEndpoint.Effect.CREATES;
-import static org.homeinfusion.testsupport.PillarEndpoint.Effect.LISTS_BY_CASE;
-import static org.homeinfusion.testsupport.PillarEndpoint.Effect.READS;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,18 +63,11 @@ class NursingAccessMatrixIntegrationTests {
     static final String BASE = "/api/nursing-authorizations";
 
     enum Endpoint implements PillarEndpoint {
-        REQUEST(CREATES), READ(READS), LIST_BY_CASE(LISTS_BY_CASE), DECIDE(CHANGES), CONFIRM_VISIT(CHANGES),
-        CANCEL_VISIT(CHANGES), COMPLETE_VISIT(CHANGES);
-
-        private final Effect effect;
-
-        Endpoint(Effect effect) {
-            this.effect = effect;
-        }
+        REQUEST, READ, LIST_BY_CASE, DECIDE, CONFIRM_VISIT, CANCEL_VISIT, COMPLETE_VISIT;
 
         @Override
         public Effect effect() {
-            return effect;
+            return PillarEndpoint.effectOf(this, REQUEST, READ, LIST_BY_CASE);
         }
     }
 
@@ -97,7 +86,8 @@ class NursingAccessMatrixIntegrationTests {
             case LIST_BY_CASE -> 200;
             case DECIDE -> role == SPECIALIST ? (org.equals(ORGS.of(SPECIALIST)) ? 200 : 404)
                     : role == PAYER ? (org.equals(ORGS.of(PAYER)) ? 200 : 404) : 403;
-            case CONFIRM_VISIT, CANCEL_VISIT, COMPLETE_VISIT -> role == AGENCY ? (org.equals(ORGS.of(AGENCY)) ? 200 : 404) : 403;
+            case CONFIRM_VISIT, CANCEL_VISIT, COMPLETE_VISIT -> role == AGENCY
+                    ? (org.equals(ORGS.of(AGENCY)) ? 200 : 404) : 403;
         };
     }
 
@@ -149,7 +139,8 @@ class NursingAccessMatrixIntegrationTests {
     @TestFactory
     @Order(4)
     Stream<DynamicTest> anUnknownIdIsNotFoundEvenForTheRightCaller() {
-        return authorizations.unknownIdChecks(Endpoint.values(), NursingAccessMatrixIntegrationTests::allowedRole, this::call);
+        return authorizations.unknownIdChecks(Endpoint.values(), NursingAccessMatrixIntegrationTests::allowedRole,
+                this::call);
     }
 
     @Test
@@ -161,7 +152,8 @@ class NursingAccessMatrixIntegrationTests {
     @Test
     @Order(5)
     void anIdempotencyKeyAnotherOrganizationAlreadyUsedReplaysNothingOfIts() {
-        authorizations.assertAnIdempotencyKeyIsTheCallersOrganizationsOnly(NursingAccessMatrixIntegrationTests::nursingRequest);
+        authorizations.assertAnIdempotencyKeyIsTheCallersOrganizationsOnly(
+                NursingAccessMatrixIntegrationTests::nursingRequest);
     }
 
     @TestFactory

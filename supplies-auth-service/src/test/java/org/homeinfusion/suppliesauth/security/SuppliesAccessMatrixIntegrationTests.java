@@ -5,10 +5,6 @@ import static org.homeinfusion.support.security.Role.PAYER;
 import static org.homeinfusion.support.security.Role.PHARMACY;
 import static org.homeinfusion.support.security.Role.SPECIALIST;
 import static org.homeinfusion.support.security.Role.SUPPLIER;
-import static org.homeinfusion.testsupport.PillarEndpoint.Effect.CHANGES;
-import static org.homeinfusion.testsupport.PillarEndpoint.Effect.CREATES;
-import static org.homeinfusion.testsupport.PillarEndpoint.Effect.LISTS_BY_CASE;
-import static org.homeinfusion.testsupport.PillarEndpoint.Effect.READS;
 
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -64,7 +60,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuppliesAccessMatrixIntegrationTests {
 
-    /** The payer stands in for the specialist's partner: the shipper changes between the matrix's runs, the payer does not. */
+    /** The payer is the specialist's partner: it is named in the authorization whichever supplier ships it. */
     static final CaseOrganizations ORGS = CaseOrganizations.forThisRun(PAYER);
     static final String PATIENT_REF = "PT-" + ORGS.run();
     static final String REASON = "Reviewed " + ORGS.run() + " against the plan of care";
@@ -86,18 +82,11 @@ class SuppliesAccessMatrixIntegrationTests {
     }
 
     enum Endpoint implements PillarEndpoint {
-        REQUEST(CREATES), READ(READS), LIST_BY_CASE(LISTS_BY_CASE), DECIDE(CHANGES), SCHEDULE_DELIVERY(CHANGES),
-        CANCEL_DELIVERY(CHANGES);
-
-        private final Effect effect;
-
-        Endpoint(Effect effect) {
-            this.effect = effect;
-        }
+        REQUEST, READ, LIST_BY_CASE, DECIDE, SCHEDULE_DELIVERY, CANCEL_DELIVERY;
 
         @Override
         public Effect effect() {
-            return effect;
+            return PillarEndpoint.effectOf(this, REQUEST, READ, LIST_BY_CASE);
         }
     }
 
@@ -194,7 +183,8 @@ class SuppliesAccessMatrixIntegrationTests {
     @TestFactory
     @Order(4)
     Stream<DynamicTest> anUnknownIdIsNotFoundEvenForTheRightCaller() {
-        return authorizations.unknownIdChecks(Endpoint.values(), SuppliesAccessMatrixIntegrationTests::allowedRole, this::call);
+        return authorizations.unknownIdChecks(Endpoint.values(), SuppliesAccessMatrixIntegrationTests::allowedRole,
+                this::call);
     }
 
     @Test
@@ -250,7 +240,8 @@ class SuppliesAccessMatrixIntegrationTests {
     private String approvedWithDelivery(Supplier supplier, String caseId) {
         String id = authorizations.request(suppliesRequest(caseId, supplier));
         assertThat(api.post(BASE + "/" + id + "/decision", ORGS.bearer(PAYER), approval()).status()).isEqualTo(200);
-        assertThat(api.put(BASE + "/" + id + "/delivery", ORGS.bearer(supplier.role), delivery()).status()).isEqualTo(200);
+        assertThat(api.put(BASE + "/" + id + "/delivery", ORGS.bearer(supplier.role), delivery()).status())
+                .isEqualTo(200);
         return id;
     }
 
