@@ -2,7 +2,11 @@ package org.homeinfusion.coordinator.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.homeinfusion.support.security.Role.AGENCY;
+import static org.homeinfusion.support.security.Role.PAYER;
+import static org.homeinfusion.support.security.Role.PHARMACY;
 import static org.homeinfusion.support.security.Role.SPECIALIST;
+import static org.homeinfusion.support.security.Role.SUPPLIER;
 import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
 
 import java.io.IOException;
@@ -15,8 +19,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,20 +39,26 @@ import org.homeinfusion.contracts.supplies.SuppliesAuthorization;
 import org.homeinfusion.contracts.supplies.SuppliesAuthorizationRequested;
 import org.homeinfusion.coordinator.SeedStoryEvents;
 import org.homeinfusion.support.security.Role;
+import org.homeinfusion.testsupport.AccessMatrixTable;
+import org.homeinfusion.testsupport.AccessMatrixTable.Row;
 import org.homeinfusion.testsupport.ApiClient;
+import org.homeinfusion.testsupport.CaseOrganizations;
+import org.homeinfusion.testsupport.CaseOrganizations.Party;
 import org.homeinfusion.testsupport.ManagementEndpoints;
 import org.homeinfusion.testsupport.RealInfrastructure;
-import org.homeinfusion.testsupport.RejectedToken;
+import org.homeinfusion.testsupport.RejectedTokenSweep;
 import org.homeinfusion.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,37 +86,13 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CoordinatorAccessMatrixIntegrationTests {
 
-    /** Unique per run, so the rows never meet another test's organizations, cases or subscriptions. */
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final String CASE_ID = "AMX-" + RUN + "-1";
-    static final String SPECIALIST_ORG = "SPEC-A-" + RUN;
-    static final String PHARMACY_ORG = "PHARM-A-" + RUN;
-    static final String AGENCY_ORG = "HHA-A-" + RUN;
-    static final String SUPPLIER_ORG = "DME-A-" + RUN;
-    static final String PAYER_ORG = "PAYER-A-" + RUN;
-    static final Set<String> PARTICIPANTS = Set.of(SPECIALIST_ORG, PHARMACY_ORG, AGENCY_ORG, SUPPLIER_ORG);
+    /** The pharmacy is the specialist's partner; any organization of the case would do, as all see its readiness. */
+    static final CaseOrganizations ORGS = CaseOrganizations.forThisRun(PHARMACY);
+    static final String CASE_ID = ORGS.casePrefix() + "1";
+    static final Set<String> PARTICIPANTS =
+            Set.of(ORGS.of(SPECIALIST), ORGS.of(PHARMACY), ORGS.of(AGENCY), ORGS.of(SUPPLIER));
     /** Loopback is allowed by the local configuration; the case never becomes READY, so nothing calls it. */
     static final String CALLBACK = "http://127.0.0.1:9/never-called";
-
-    /** Who calls, seen from the case. */
-    enum Party {
-        OWN, OTHER, PARTNER;
-
-        String org(Role role) {
-            String own = switch (role) {
-                case SPECIALIST -> SPECIALIST_ORG;
-                case PHARMACY -> PHARMACY_ORG;
-                case AGENCY -> AGENCY_ORG;
-                case SUPPLIER -> SUPPLIER_ORG;
-                case PAYER -> PAYER_ORG;
-            };
-            return switch (this) {
-                case OWN -> own;
-                case OTHER -> own.replace("-A-", "-B-");
-                case PARTNER -> role == SPECIALIST ? PHARMACY_ORG : SPECIALIST_ORG;
-            };
-        }
-    }
 
     /** The subscription endpoints act on the subscription the role's own organization made. */
     enum Endpoint {
@@ -130,29 +114,9 @@ class CoordinatorAccessMatrixIntegrationTests {
         };
     }
 
-    record Row(Endpoint endpoint, Role role, Party party, int status) {
-
-        String org() {
-            return party.org(role);
-        }
-
-        @Override
-        public String toString() {
-            return endpoint + " by " + role + " of " + org().replace("-" + RUN, "") + " (" + party.name().toLowerCase()
-                    + ") -> " + status;
-        }
-    }
-
-    static Stream<Row> matrix() {
-        List<Row> rows = new ArrayList<>();
-        for (Endpoint endpoint : Endpoint.values()) {
-            for (Role role : Role.values()) {
-                for (Party party : Party.values()) {
-                    rows.add(new Row(endpoint, role, party, expectedStatus(endpoint, party, party.org(role))));
-                }
-            }
-        }
-        return rows.stream();
+    static Stream<Row<Endpoint, Role>> matrix() {
+        return AccessMatrixTable.rows(ORGS, Endpoint.values(), Role.values(),
+                (endpoint, role, party, org) -> expectedStatus(endpoint, party, org));
     }
 
     @DynamicPropertySource
@@ -173,19 +137,21 @@ class CoordinatorAccessMatrixIntegrationTests {
     void arrange() {
         api = ApiClient.onPort(port);
         Instant now = Instant.now();
-        Payer payer = new Payer(PAYER_ORG, "COMMERCIAL");
+        Payer payer = new Payer(ORGS.of(PAYER), "COMMERCIAL");
         LocalDate from = LocalDate.parse("2026-12-01");
         LocalDate to = LocalDate.parse("2027-05-31");
-        try (SeedStoryEvents pillars = new SeedStoryEvents(SPECIALIST_ORG, CASE_ID)) {
+        String specialist = ORGS.of(SPECIALIST);
+        try (SeedStoryEvents pillars = new SeedStoryEvents(specialist, CASE_ID)) {
             pillars.send(
-                    new DrugAuthorizationRequested(new DrugAuthorization(UUID.randomUUID(), CASE_ID, SPECIALIST_ORG,
-                            PHARMACY_ORG, payer, "12", "J1569", null, new DrugAuthorization.Dose(new BigDecimal("28"), "g"),
+                    new DrugAuthorizationRequested(new DrugAuthorization(UUID.randomUUID(), CASE_ID, specialist,
+                            ORGS.of(PHARMACY), payer, "12", "J1569", null,
+                            new DrugAuthorization.Dose(new BigDecimal("28"), "g"),
                             56, from, to, AuthorizationStatus.REQUESTED, null, null, null, null, null, 1, now, now)),
-                    new NursingAuthorizationRequested(new NursingAuthorization(UUID.randomUUID(), CASE_ID, SPECIALIST_ORG,
-                            AGENCY_ORG, payer, "99601", "2w4", 8, from, to, AuthorizationStatus.REQUESTED, null, null,
-                            null, null, 0, null, null, 1, now, now)),
+                    new NursingAuthorizationRequested(new NursingAuthorization(UUID.randomUUID(), CASE_ID, specialist,
+                            ORGS.of(AGENCY), payer, "99601", "2w4", 8, from, to, AuthorizationStatus.REQUESTED, null,
+                            null, null, null, 0, null, null, 1, now, now)),
                     new SuppliesAuthorizationRequested(new SuppliesAuthorization(UUID.randomUUID(), CASE_ID,
-                            SPECIALIST_ORG, SUPPLIER_ORG, payer, "SEPARATE", null,
+                            specialist, ORGS.of(SUPPLIER), payer, "SEPARATE", null,
                             List.of(new SuppliesAuthorization.Item("E0781", 1)), AuthorizationStatus.REQUESTED, null,
                             null, null, null, 1, now, now)));
         }
@@ -196,7 +162,7 @@ class CoordinatorAccessMatrixIntegrationTests {
             }
         });
         for (Role role : Role.values()) {
-            subscriptionOf.put(role, subscribe(Party.OWN.org(role), role));
+            subscriptionOf.put(role, subscribe(ORGS.of(role), role));
         }
     }
 
@@ -209,10 +175,10 @@ class CoordinatorAccessMatrixIntegrationTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("matrix")
     @Order(1)
-    void everyRoleOfEveryOrganizationGetsExactlyWhatTheContractAllows(Row row) {
-        String token = TestTokens.bearer(row.org(), row.role().name());
-        String owner = Party.OWN.org(row.role());
-        boolean accepted = row.status() < 300;
+    void everyRoleOfEveryOrganizationGetsExactlyWhatTheContractAllows(Row<Endpoint, Role> row) {
+        String token = row.token();
+        String owner = ORGS.of(row.role());
+        boolean accepted = row.accepted();
         if (row.endpoint() == Endpoint.STREAM) {
             assertStreamOpens(token);
             return;
@@ -223,15 +189,12 @@ class CoordinatorAccessMatrixIntegrationTests {
 
         ApiClient.Response response = call(row.endpoint(), subscription, token);
 
-        assertThat(response.status()).as("%s, got %s", row, response).isEqualTo(row.status());
-        if (!accepted) {
-            assertProblem(response, row.status());
-        }
+        row.assertAnswered(response);
         switch (row.endpoint()) {
             case READINESS -> {
                 if (accepted) {
                     assertThat(response.json().get("caseId").asString()).isEqualTo(CASE_ID);
-                    assertThat(response.json().get("specialistOrgId").asString()).isEqualTo(SPECIALIST_ORG);
+                    assertThat(response.json().get("specialistOrgId").asString()).isEqualTo(ORGS.of(SPECIALIST));
                 }
             }
             case CASES -> assertThat(response.json().findValuesAsString("caseId").contains(CASE_ID))
@@ -266,41 +229,19 @@ class CoordinatorAccessMatrixIntegrationTests {
         assertThat(readiness()).isEqualTo(readinessBefore);
     }
 
-    static Stream<Arguments> rejectedTokensOnEveryEndpoint() {
-        return Arrays.stream(RejectedToken.values())
-                .flatMap(token -> Arrays.stream(Endpoint.values()).map(endpoint -> Arguments.of(token, endpoint)));
-    }
-
-    @ParameterizedTest(name = "{0} on {1} -> 401")
-    @MethodSource("rejectedTokensOnEveryEndpoint")
+    @TestFactory
     @Order(2)
-    void everyEndpointRefusesACallWithoutAValidTokenWith401(RejectedToken rejected, Endpoint endpoint) {
-        Set<String> before = listedSubscriptions(SPECIALIST_ORG);
-
-        ApiClient.Response response = call(endpoint, subscriptionOf.get(SPECIALIST),
-                rejected.header(SPECIALIST_ORG, "SPECIALIST"));
-
-        assertProblem(response, 401);
-        assertThat(listedSubscriptions(SPECIALIST_ORG)).isEqualTo(before);
-    }
-
-    @ParameterizedTest(name = "{0} -> 403")
-    @EnumSource(Endpoint.class)
-    @Order(3)
-    void aTokenWithoutAnyRoleIsForbiddenEverywhere(Endpoint endpoint) {
-        Set<String> before = listedSubscriptions(SPECIALIST_ORG);
-
-        assertProblem(call(endpoint, subscriptionOf.get(SPECIALIST), TestTokens.bearer(SPECIALIST_ORG)), 403);
-        assertThat(listedSubscriptions(SPECIALIST_ORG)).isEqualTo(before);
+    Stream<DynamicContainer> everyEndpointRefusesAnInvalidTokenWith401AndARolelessOneWith403() {
+        return RejectedTokenSweep.over(ORGS, Endpoint.values(), endpoint -> SPECIALIST, this::refusedAttempt);
     }
 
     @ParameterizedTest(name = "{0} of an unknown id -> 404")
     @EnumSource(value = Endpoint.class, names = {"READINESS", "SUBSCRIPTION", "DELIVERIES", "UNSUBSCRIBE"})
     @Order(4)
     void anUnknownIdIsNotFoundEvenForItsWouldBeOwner(Endpoint endpoint) {
-        String token = TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST");
+        String token = ORGS.bearer(SPECIALIST);
         ApiClient.Response response = endpoint == Endpoint.READINESS
-                ? api.get("/api/cases/AMX-" + RUN + "-never-seen/readiness", token)
+                ? api.get("/api/cases/" + ORGS.casePrefix() + "never-seen/readiness", token)
                 : call(endpoint, UUID.randomUUID().toString(), token);
 
         assertProblem(response, 404);
@@ -310,51 +251,30 @@ class CoordinatorAccessMatrixIntegrationTests {
     @Test
     @Order(5)
     void anIdempotencyKeyAnotherOrganizationAlreadyUsedReplaysNothingOfIts() {
-        Map<String, String> key = Map.of("Idempotency-Key", "shared-key-" + RUN);
-        String otherOrg = Party.OTHER.org(SPECIALIST);
+        Map<String, String> key = Map.of("Idempotency-Key", "shared-key-" + ORGS.run());
+        String otherOrg = ORGS.of(Party.OTHER, SPECIALIST);
 
-        ApiClient.Response own = api.post("/api/subscriptions", TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"),
+        ApiClient.Response own = api.post("/api/subscriptions", ORGS.bearer(SPECIALIST),
                 subscriptionRequest("/own"), key);
         ApiClient.Response sameBody = api.post("/api/subscriptions", TestTokens.bearer(otherOrg, "SPECIALIST"),
                 subscriptionRequest("/own"), key);
-        ApiClient.Response otherBody = api.post("/api/subscriptions", TestTokens.bearer(PAYER_ORG, "PAYER"),
+        ApiClient.Response otherBody = api.post("/api/subscriptions", ORGS.bearer(PAYER),
                 subscriptionRequest("/payer"), key);
 
         assertThat(List.of(own.status(), sameBody.status(), otherBody.status())).containsExactly(201, 201, 201);
         assertThat(sameBody.header("Idempotent-Replayed")).isEqualTo("false");
         assertThat(sameBody.json().get("id")).isNotEqualTo(own.json().get("id"));
-        remember(SPECIALIST_ORG, own);
+        remember(ORGS.of(SPECIALIST), own);
         remember(otherOrg, sameBody);
-        remember(PAYER_ORG, otherBody);
+        remember(ORGS.of(PAYER), otherBody);
         assertProblem(api.get("/api/subscriptions/" + own.json().get("id").asString(),
                 TestTokens.bearer(otherOrg, "SPECIALIST")), 404);
     }
 
-    static Stream<String> openManagementEndpoints() {
-        return ManagementEndpoints.OPEN.stream();
-    }
-
-    static Stream<String> closedManagementEndpoints() {
-        return ManagementEndpoints.CLOSED.stream();
-    }
-
-    @ParameterizedTest(name = "{0} answers without a token")
-    @MethodSource("openManagementEndpoints")
+    @TestFactory
     @Order(6)
-    void healthProbesAndMetricsAnswerWithoutAToken(String path) {
-        ApiClient.Response response = api.get(path, null);
-
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        assertThat(response.body()).isNotBlank();
-    }
-
-    @ParameterizedTest(name = "{0} reveals nothing")
-    @MethodSource("closedManagementEndpoints")
-    @Order(7)
-    void configurationBeansAndMemoryAreNeverExposed(String path) {
-        assertThat(api.get(path, null).status()).isIn(401, 404);
-        assertThat(api.get(path, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST", "PHARMACY", "AGENCY", "SUPPLIER", "PAYER"))
-                .status()).isIn(401, 404);
+    Stream<DynamicTest> healthProbesAndMetricsAnswerAnyoneAndNothingElseIsExposed() {
+        return ManagementEndpoints.exposureChecks(api, ORGS.of(SPECIALIST), Role.values());
     }
 
     /** Runs last: each organization has exactly the subscriptions its accepted calls made, and no other. */
@@ -364,12 +284,20 @@ class CoordinatorAccessMatrixIntegrationTests {
         Set<String> organizations = new HashSet<>(subscriptionsBy.keySet());
         for (Role role : Role.values()) {
             for (Party party : Party.values()) {
-                organizations.add(party.org(role));
+                organizations.add(ORGS.of(party, role));
             }
         }
         for (String org : organizations) {
             assertThat(listedSubscriptions(org)).as(org).isEqualTo(subscriptionsBy.getOrDefault(org, Set.of()));
         }
+    }
+
+    /** Acts on the specialist's own subscription, so the specialist's subscriptions must be as they were. */
+    private RejectedTokenSweep.Attempt refusedAttempt(Endpoint endpoint) {
+        Set<String> before = listedSubscriptions(ORGS.of(SPECIALIST));
+        String subscription = subscriptionOf.get(SPECIALIST);
+        return RejectedTokenSweep.Attempt.of(authorization -> call(endpoint, subscription, authorization),
+                () -> assertThat(listedSubscriptions(ORGS.of(SPECIALIST))).isEqualTo(before));
     }
 
     private ApiClient.Response call(Endpoint endpoint, String subscription, String authorization) {
@@ -429,7 +357,7 @@ class CoordinatorAccessMatrixIntegrationTests {
     }
 
     private JsonNode readiness() {
-        ApiClient.Response response = api.get("/api/cases/" + CASE_ID + "/readiness", TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"));
+        ApiClient.Response response = api.get("/api/cases/" + CASE_ID + "/readiness", ORGS.bearer(SPECIALIST));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }
@@ -437,7 +365,7 @@ class CoordinatorAccessMatrixIntegrationTests {
     private static Map<String, Object> subscriptionRequest(String path) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("callbackUrl", CALLBACK + path);
-        request.put("secret", "a-webhook-secret-" + RUN);
+        request.put("secret", "a-webhook-secret-" + ORGS.run());
         request.put("eventTypes", List.of("ReadyToSchedule", "ReadinessWithdrawn"));
         return request;
     }

@@ -4,49 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.homeinfusion.support.security.Role.AGENCY;
 import static org.homeinfusion.support.security.Role.PAYER;
 import static org.homeinfusion.support.security.Role.SPECIALIST;
-import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import org.homeinfusion.contracts.EventJson;
 import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.support.security.Role;
+import org.homeinfusion.testsupport.AccessMatrixTable;
+import org.homeinfusion.testsupport.AccessMatrixTable.Row;
 import org.homeinfusion.testsupport.ApiClient;
-import org.homeinfusion.testsupport.CapturedRecord;
+import org.homeinfusion.testsupport.CaseOrganizations;
 import org.homeinfusion.testsupport.EventCapture;
 import org.homeinfusion.testsupport.ManagementEndpoints;
+import org.homeinfusion.testsupport.PillarAuthorizations;
+import org.homeinfusion.testsupport.PillarAuthorizations.SharedAuthorization;
+import org.homeinfusion.testsupport.PillarEndpoint;
 import org.homeinfusion.testsupport.RealInfrastructure;
-import org.homeinfusion.testsupport.RejectedToken;
-import org.homeinfusion.testsupport.TestTokens;
+import org.homeinfusion.testsupport.RejectedTokenSweep;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every role of every organization against every nursing endpoint (CONTRACT §3-4, §6), through HTTP
@@ -65,43 +56,18 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NursingAccessMatrixIntegrationTests {
 
-    /** Unique per run, so the rows never meet another test's organizations, cases or events. */
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final String CASE_PREFIX = "AMX-" + RUN + "-";
-    static final String SPECIALIST_ORG = "SPEC-A-" + RUN;
-    static final String PHARMACY_ORG = "PHARM-A-" + RUN;
-    static final String AGENCY_ORG = "HHA-A-" + RUN;
-    static final String SUPPLIER_ORG = "DME-A-" + RUN;
-    static final String PAYER_ORG = "PAYER-A-" + RUN;
-    static final String PATIENT_REF = "PT-" + RUN;
-    static final String REASON = "Reviewed " + RUN + " against the plan of care";
+    /** The specialist's partner in a nursing authorization is the agency that makes the visits. */
+    static final CaseOrganizations ORGS = CaseOrganizations.forThisRun(AGENCY);
+    static final String PATIENT_REF = "PT-" + ORGS.run();
+    static final String REASON = "Reviewed " + ORGS.run() + " against the plan of care";
     static final String BASE = "/api/nursing-authorizations";
 
-    /** Who calls, seen from the case. */
-    enum Party {
-        OWN, OTHER, PARTNER;
-
-        String org(Role role) {
-            String own = switch (role) {
-                case SPECIALIST -> SPECIALIST_ORG;
-                case PHARMACY -> PHARMACY_ORG;
-                case AGENCY -> AGENCY_ORG;
-                case SUPPLIER -> SUPPLIER_ORG;
-                case PAYER -> PAYER_ORG;
-            };
-            return switch (this) {
-                case OWN -> own;
-                case OTHER -> own.replace("-A-", "-B-");
-                case PARTNER -> role == SPECIALIST ? AGENCY_ORG : SPECIALIST_ORG;
-            };
-        }
-    }
-
-    enum Endpoint {
+    enum Endpoint implements PillarEndpoint {
         REQUEST, READ, LIST_BY_CASE, DECIDE, CONFIRM_VISIT, CANCEL_VISIT, COMPLETE_VISIT;
 
-        boolean changesState() {
-            return this != READ && this != LIST_BY_CASE;
+        @Override
+        public Effect effect() {
+            return PillarEndpoint.effectOf(this, REQUEST, READ, LIST_BY_CASE);
         }
     }
 
@@ -113,40 +79,21 @@ class NursingAccessMatrixIntegrationTests {
      * the id; an allowed role of the wrong organization is 404, as for an unknown id.
      */
     static int expectedStatus(Endpoint endpoint, Role role, String org) {
-        boolean named = org.equals(SPECIALIST_ORG) || org.equals(AGENCY_ORG) || org.equals(PAYER_ORG);
+        boolean named = org.equals(ORGS.of(SPECIALIST)) || org.equals(ORGS.of(AGENCY)) || org.equals(ORGS.of(PAYER));
         return switch (endpoint) {
             case REQUEST -> role == SPECIALIST ? 201 : 403;
             case READ -> named ? 200 : 404;
             case LIST_BY_CASE -> 200;
-            case DECIDE -> role == SPECIALIST ? (org.equals(SPECIALIST_ORG) ? 200 : 404)
-                    : role == PAYER ? (org.equals(PAYER_ORG) ? 200 : 404) : 403;
-            case CONFIRM_VISIT, CANCEL_VISIT, COMPLETE_VISIT -> role == AGENCY ? (org.equals(AGENCY_ORG) ? 200 : 404) : 403;
+            case DECIDE -> role == SPECIALIST ? (org.equals(ORGS.of(SPECIALIST)) ? 200 : 404)
+                    : role == PAYER ? (org.equals(ORGS.of(PAYER)) ? 200 : 404) : 403;
+            case CONFIRM_VISIT, CANCEL_VISIT, COMPLETE_VISIT -> role == AGENCY
+                    ? (org.equals(ORGS.of(AGENCY)) ? 200 : 404) : 403;
         };
     }
 
-    record Row(Endpoint endpoint, Role role, Party party, int status) {
-
-        String org() {
-            return party.org(role);
-        }
-
-        @Override
-        public String toString() {
-            return endpoint + " by " + role + " of " + org().replace("-" + RUN, "") + " (" + party.name().toLowerCase()
-                    + ") -> " + status;
-        }
-    }
-
-    static Stream<Row> matrix() {
-        List<Row> rows = new ArrayList<>();
-        for (Endpoint endpoint : Endpoint.values()) {
-            for (Role role : Role.values()) {
-                for (Party party : Party.values()) {
-                    rows.add(new Row(endpoint, role, party, expectedStatus(endpoint, role, party.org(role))));
-                }
-            }
-        }
-        return rows.stream();
+    static Stream<Row<Endpoint, Role>> matrix() {
+        return AccessMatrixTable.rows(ORGS, Endpoint.values(), Role.values(),
+                (endpoint, role, party, org) -> expectedStatus(endpoint, role, org));
     }
 
     @DynamicPropertySource
@@ -158,19 +105,16 @@ class NursingAccessMatrixIntegrationTests {
     int port;
     ApiClient api;
     EventCapture events;
-    final AtomicInteger cases = new AtomicInteger();
-    /** Every authorization this class made, with the organization that may read it back. */
-    final Map<String, String> created = new ConcurrentHashMap<>();
+    PillarAuthorizations authorizations;
     /** Approved for 8 visits, the next one confirmed: every change below would succeed for a caller allowed to make it. */
-    String shared;
-    String sharedCase;
+    SharedAuthorization shared;
 
     @BeforeAll
     void arrange() {
         api = ApiClient.onPort(port);
         events = EventCapture.subscribe(Topics.NURSING_AUTH_EVENTS);
-        sharedCase = newCase();
-        shared = approvedWithVisit(sharedCase);
+        authorizations = new PillarAuthorizations(api, BASE, ORGS, "agencyOrgId");
+        shared = authorizations.share(this::approvedWithVisit);
     }
 
     @AfterAll
@@ -181,188 +125,55 @@ class NursingAccessMatrixIntegrationTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("matrix")
     @Order(1)
-    void everyRoleOfEveryOrganizationGetsExactlyWhatTheContractAllows(Row row) {
-        String token = TestTokens.bearer(row.org(), row.role().name());
-        boolean accepted = row.status() < 300;
-        String caseId = row.endpoint() == Endpoint.REQUEST ? newCase() : sharedCase;
-        String target = row.endpoint().changesState() && accepted && row.endpoint() != Endpoint.REQUEST
-                ? approvedWithVisit(newCase()) : shared;
-        JsonNode sharedBefore = read(shared);
-        long versionBefore = read(target).get("version").asLong();
-
-        ApiClient.Response response = call(row.endpoint(), target, caseId, token);
-
-        assertThat(response.status()).as("%s, got %s", row, response).isEqualTo(row.status());
-        if (!accepted) {
-            assertProblem(response, row.status());
-        }
-        switch (row.endpoint()) {
-            case REQUEST -> {
-                if (accepted) {
-                    assertThat(response.json().get("specialistOrgId").asString()).isEqualTo(row.org());
-                    created.put(response.json().get("id").asString(), row.org());
-                } else {
-                    assertThat(api.get(BASE + "?caseId=" + caseId, token).json().size()).isZero();
-                }
-            }
-            case READ -> {
-                if (accepted) {
-                    assertThat(response.json().get("id").asString()).isEqualTo(shared);
-                }
-            }
-            case LIST_BY_CASE -> {
-                List<String> ids = response.json().findValuesAsString("id");
-                assertThat(ids.contains(shared)).as("%s sees the authorization", row.org())
-                        .isEqualTo(expectedStatus(Endpoint.READ, row.role(), row.org()) == 200);
-                for (JsonNode listed : response.json()) {
-                    assertThat(List.of(listed.get("specialistOrgId").asString(), listed.get("agencyOrgId").asString(),
-                            listed.get("payer").get("payerId").asString())).contains(row.org());
-                }
-            }
-            default -> {
-                if (accepted) {
-                    assertThat(response.json().get("version").asLong()).isEqualTo(versionBefore + 1);
-                }
-            }
-        }
-        assertThat(read(shared)).as("the shared authorization after %s", row).isEqualTo(sharedBefore);
+    void everyRoleOfEveryOrganizationGetsExactlyWhatTheContractAllows(Row<Endpoint, Role> row) {
+        shared.assertRow(row, this::call, expectedStatus(Endpoint.READ, row.role(), row.org()) == 200);
     }
 
-    static Stream<Arguments> rejectedTokensOnEveryEndpoint() {
-        return Arrays.stream(RejectedToken.values())
-                .flatMap(token -> Arrays.stream(Endpoint.values()).map(endpoint -> Arguments.of(token, endpoint)));
-    }
-
-    @ParameterizedTest(name = "{0} on {1} -> 401")
-    @MethodSource("rejectedTokensOnEveryEndpoint")
+    @TestFactory
     @Order(2)
-    void everyEndpointRefusesACallWithoutAValidTokenWith401(RejectedToken rejected, Endpoint endpoint) {
-        String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCase;
-        Map.Entry<Role, String> allowed = allowedCaller(endpoint);
-        JsonNode sharedBefore = read(shared);
-
-        ApiClient.Response response = call(endpoint, shared, caseId,
-                rejected.header(allowed.getValue(), allowed.getKey().name()));
-
-        assertProblem(response, 401);
-        assertThat(read(shared)).isEqualTo(sharedBefore);
-        assertThat(api.get(BASE + "?caseId=" + caseId, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST")).json().size())
-                .isEqualTo(caseId.equals(sharedCase) ? 1 : 0);
+    Stream<DynamicContainer> everyEndpointRefusesAnInvalidTokenWith401AndARolelessOneWith403() {
+        return RejectedTokenSweep.over(ORGS, Endpoint.values(), NursingAccessMatrixIntegrationTests::allowedRole,
+                endpoint -> shared.refusedAttempt(endpoint, this::call));
     }
 
-    @ParameterizedTest(name = "{0} -> 403")
-    @EnumSource(Endpoint.class)
-    @Order(3)
-    void aTokenWithoutAnyRoleIsForbiddenEverywhere(Endpoint endpoint) {
-        String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCase;
-        JsonNode sharedBefore = read(shared);
-
-        assertProblem(call(endpoint, shared, caseId, TestTokens.bearer(SPECIALIST_ORG)), 403);
-        assertThat(read(shared)).isEqualTo(sharedBefore);
-    }
-
-    @ParameterizedTest(name = "{0} of an unknown id -> 404")
-    @EnumSource(value = Endpoint.class, names = {"READ", "DECIDE", "CONFIRM_VISIT", "CANCEL_VISIT", "COMPLETE_VISIT"})
+    @TestFactory
     @Order(4)
-    void anUnknownIdIsNotFoundEvenForTheRightCaller(Endpoint endpoint) {
-        Map.Entry<Role, String> allowed = allowedCaller(endpoint);
-
-        assertProblem(call(endpoint, UUID.randomUUID().toString(), sharedCase,
-                TestTokens.bearer(allowed.getValue(), allowed.getKey().name())), 404);
+    Stream<DynamicTest> anUnknownIdIsNotFoundEvenForTheRightCaller() {
+        return authorizations.unknownIdChecks(Endpoint.values(), NursingAccessMatrixIntegrationTests::allowedRole,
+                this::call);
     }
 
     @Test
     @Order(5)
     void anUnknownCaseListsNothing() {
-        ApiClient.Response response = api.get(BASE + "?caseId=" + newCase(), TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"));
-
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().size()).isZero();
+        authorizations.assertAnUnknownCaseListsNothing();
     }
 
-    /** Idempotency keys are the caller's organization's: another's key neither replays nor collides. */
     @Test
     @Order(5)
     void anIdempotencyKeyAnotherOrganizationAlreadyUsedReplaysNothingOfIts() {
-        Map<String, String> key = Map.of("Idempotency-Key", "shared-key-" + RUN);
-        String caseId = newCase();
-        String otherSpecialist = Party.OTHER.org(SPECIALIST);
-        String partner = Party.PARTNER.org(SPECIALIST);
-
-        ApiClient.Response own = api.post(BASE, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"), nursingRequest(caseId), key);
-        ApiClient.Response sameBody = api.post(BASE, TestTokens.bearer(otherSpecialist, "SPECIALIST"), nursingRequest(caseId), key);
-        ApiClient.Response otherBody = api.post(BASE, TestTokens.bearer(partner, "SPECIALIST"), nursingRequest(newCase()), key);
-
-        assertThat(List.of(own.status(), sameBody.status(), otherBody.status())).containsExactly(201, 201, 201);
-        assertThat(sameBody.header("Idempotent-Replayed")).isEqualTo("false");
-        assertThat(sameBody.json().get("id")).isNotEqualTo(own.json().get("id"));
-        assertThat(sameBody.json().get("specialistOrgId").asString()).isEqualTo(otherSpecialist);
-        assertThat(otherBody.json().get("specialistOrgId").asString()).isEqualTo(partner);
-        created.put(own.json().get("id").asString(), SPECIALIST_ORG);
-        created.put(sameBody.json().get("id").asString(), otherSpecialist);
-        created.put(otherBody.json().get("id").asString(), partner);
+        authorizations.assertAnIdempotencyKeyIsTheCallersOrganizationsOnly(
+                NursingAccessMatrixIntegrationTests::nursingRequest);
     }
 
-    static Stream<String> openManagementEndpoints() {
-        return ManagementEndpoints.OPEN.stream();
-    }
-
-    static Stream<String> closedManagementEndpoints() {
-        return ManagementEndpoints.CLOSED.stream();
-    }
-
-    @ParameterizedTest(name = "{0} answers without a token")
-    @MethodSource("openManagementEndpoints")
+    @TestFactory
     @Order(6)
-    void healthProbesAndMetricsAnswerWithoutAToken(String path) {
-        ApiClient.Response response = api.get(path, null);
-
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        assertThat(response.body()).isNotBlank();
+    Stream<DynamicTest> healthProbesAndMetricsAnswerAnyoneAndNothingElseIsExposed() {
+        return ManagementEndpoints.exposureChecks(api, ORGS.of(SPECIALIST), Role.values());
     }
 
-    @ParameterizedTest(name = "{0} reveals nothing")
-    @MethodSource("closedManagementEndpoints")
-    @Order(7)
-    void configurationBeansAndMemoryAreNeverExposed(String path) {
-        assertThat(api.get(path, null).status()).isIn(401, 404);
-        assertThat(api.get(path, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST", "PHARMACY", "AGENCY", "SUPPLIER", "PAYER"))
-                .status()).isIn(401, 404);
-    }
-
-    /**
-     * Runs last: what reached the topic for this class's cases is exactly one event per version of the
-     * authorizations the accepted calls made, so no refused call published anything.
-     */
+    /** Runs last, so every authorization the class made is in. */
     @Test
     @Order(9)
     void theTopicHoldsExactlyTheVersionsTheAcceptedCallsMadeAndNoPatientData() {
-        Map<String, Set<Long>> expected = new LinkedHashMap<>();
-        created.forEach((id, org) -> expected.put(id, LongStream.rangeClosed(1,
-                api.get(BASE + "/" + id, TestTokens.bearer(org, "SPECIALIST")).json().get("version").asLong())
-                .boxed().collect(Collectors.toCollection(TreeSet::new))));
-        int total = expected.values().stream().mapToInt(Set::size).sum();
-
-        List<CapturedRecord> records = events.awaitRecords(total, r -> r.key().startsWith(CASE_PREFIX), Duration.ofSeconds(60));
-        events.assertNoFurtherRecord(r -> r.key().startsWith(CASE_PREFIX), Duration.ofSeconds(2));
-
-        Map<String, Set<Long>> published = new LinkedHashMap<>();
-        for (CapturedRecord record : records) {
-            JsonNode authorization = EventJson.mapper().readTree(record.value()).get("authorization");
-            published.computeIfAbsent(authorization.get("authorizationId").asString(), id -> new TreeSet<>())
-                    .add(authorization.get("version").asLong());
-            assertThat(record.value()).doesNotContain(PATIENT_REF).doesNotContain(REASON)
-                    .doesNotContain("patientRef").doesNotContain("\"reason\"");
-            assertThat(record.headers().values()).noneMatch(header -> header.contains(PATIENT_REF) || header.contains(REASON));
-        }
-        assertThat(published).isEqualTo(expected);
+        authorizations.assertTheTopicHoldsExactlyTheVersionsMade(events, PATIENT_REF, REASON);
     }
 
-    /** A role and organization that may call {@code endpoint} on the shared authorization. */
-    static Map.Entry<Role, String> allowedCaller(Endpoint endpoint) {
+    /** A role that may call {@code endpoint} on the shared authorization, from its organization in the case. */
+    static Role allowedRole(Endpoint endpoint) {
         return switch (endpoint) {
-            case REQUEST, READ, LIST_BY_CASE, DECIDE -> Map.entry(SPECIALIST, SPECIALIST_ORG);
-            case CONFIRM_VISIT, CANCEL_VISIT, COMPLETE_VISIT -> Map.entry(AGENCY, AGENCY_ORG);
+            case REQUEST, READ, LIST_BY_CASE, DECIDE -> SPECIALIST;
+            case CONFIRM_VISIT, CANCEL_VISIT, COMPLETE_VISIT -> AGENCY;
         };
     }
 
@@ -379,33 +190,18 @@ class NursingAccessMatrixIntegrationTests {
     }
 
     private String approvedWithVisit(String caseId) {
-        ApiClient.Response requested = api.post(BASE, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"), nursingRequest(caseId));
-        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
-        String id = requested.json().get("id").asString();
-        created.put(id, SPECIALIST_ORG);
-        assertThat(api.post(BASE + "/" + id + "/decision", TestTokens.bearer(PAYER_ORG, "PAYER"), approval()).status())
-                .isEqualTo(200);
-        assertThat(api.put(BASE + "/" + id + "/visit", TestTokens.bearer(AGENCY_ORG, "AGENCY"), visit()).status())
-                .isEqualTo(200);
+        String id = authorizations.request(nursingRequest(caseId));
+        assertThat(api.post(BASE + "/" + id + "/decision", ORGS.bearer(PAYER), approval()).status()).isEqualTo(200);
+        assertThat(api.put(BASE + "/" + id + "/visit", ORGS.bearer(AGENCY), visit()).status()).isEqualTo(200);
         return id;
-    }
-
-    private JsonNode read(String id) {
-        ApiClient.Response response = api.get(BASE + "/" + id, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
-    }
-
-    private String newCase() {
-        return CASE_PREFIX + cases.incrementAndGet();
     }
 
     static Map<String, Object> nursingRequest(String caseId) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("caseId", caseId);
         request.put("patientRef", PATIENT_REF);
-        request.put("payer", Map.of("payerId", PAYER_ORG, "plan", "COMMERCIAL"));
-        request.put("agencyOrgId", AGENCY_ORG);
+        request.put("payer", Map.of("payerId", ORGS.of(PAYER), "plan", "COMMERCIAL"));
+        request.put("agencyOrgId", ORGS.of(AGENCY));
         request.put("serviceCode", "99601");
         request.put("frequency", "2w4");
         request.put("requestedFrom", "2026-12-01");

@@ -5,49 +5,43 @@ import static org.homeinfusion.support.security.Role.PAYER;
 import static org.homeinfusion.support.security.Role.PHARMACY;
 import static org.homeinfusion.support.security.Role.SPECIALIST;
 import static org.homeinfusion.support.security.Role.SUPPLIER;
-import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import org.homeinfusion.contracts.EventJson;
 import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.support.security.Role;
+import org.homeinfusion.testsupport.AccessMatrixTable;
+import org.homeinfusion.testsupport.AccessMatrixTable.Row;
 import org.homeinfusion.testsupport.ApiClient;
-import org.homeinfusion.testsupport.CapturedRecord;
+import org.homeinfusion.testsupport.CaseOrganizations;
 import org.homeinfusion.testsupport.EventCapture;
 import org.homeinfusion.testsupport.ManagementEndpoints;
+import org.homeinfusion.testsupport.PillarAuthorizations;
+import org.homeinfusion.testsupport.PillarAuthorizations.SharedAuthorization;
+import org.homeinfusion.testsupport.PillarEndpoint;
 import org.homeinfusion.testsupport.RealInfrastructure;
-import org.homeinfusion.testsupport.RejectedToken;
-import org.homeinfusion.testsupport.TestTokens;
+import org.homeinfusion.testsupport.RejectedTokenSweep;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every role of every organization against every supplies endpoint (CONTRACT §3-4, §7), through HTTP
@@ -66,54 +60,47 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuppliesAccessMatrixIntegrationTests {
 
-    /** Unique per run, so the rows never meet another test's organizations, cases or events. */
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final String CASE_PREFIX = "AMX-" + RUN + "-";
-    static final String SPECIALIST_ORG = "SPEC-A-" + RUN;
-    static final String PHARMACY_ORG = "PHARM-A-" + RUN;
-    static final String AGENCY_ORG = "HHA-A-" + RUN;
-    static final String SUPPLIER_ORG = "DME-A-" + RUN;
-    static final String PAYER_ORG = "PAYER-A-" + RUN;
-    static final String PATIENT_REF = "PT-" + RUN;
-    static final String REASON = "Reviewed " + RUN + " against the plan of care";
+    /** The payer is the specialist's partner: it is named in the authorization whichever supplier ships it. */
+    static final CaseOrganizations ORGS = CaseOrganizations.forThisRun(PAYER);
+    static final String PATIENT_REF = "PT-" + ORGS.run();
+    static final String REASON = "Reviewed " + ORGS.run() + " against the plan of care";
     static final String BASE = "/api/supplies-authorizations";
 
-    /** Who calls, seen from the case. */
-    enum Party {
-        OWN, OTHER, PARTNER;
-
-        String org(Role role) {
-            String own = switch (role) {
-                case SPECIALIST -> SPECIALIST_ORG;
-                case PHARMACY -> PHARMACY_ORG;
-                case AGENCY -> AGENCY_ORG;
-                case SUPPLIER -> SUPPLIER_ORG;
-                case PAYER -> PAYER_ORG;
-            };
-            return switch (this) {
-                case OWN -> own;
-                case OTHER -> own.replace("-A-", "-B-");
-                case PARTNER -> role == SPECIALIST ? PAYER_ORG : SPECIALIST_ORG;
-            };
-        }
-    }
-
-    /** Who ships the supplies: the authorization's {@code supplierOrgId}. */
+    /** Who ships the supplies: the authorization's {@code supplierOrgId}, with the role it ships them in. */
     enum Supplier {
-        DME_SUPPLIER(SUPPLIER_ORG), HOME_INFUSION_PHARMACY(PHARMACY_ORG);
+        DME_SUPPLIER(SUPPLIER), HOME_INFUSION_PHARMACY(PHARMACY);
 
-        final String org;
+        final Role role;
 
-        Supplier(String org) {
-            this.org = org;
+        Supplier(Role role) {
+            this.role = role;
+        }
+
+        String org() {
+            return ORGS.of(role);
         }
     }
 
-    enum Endpoint {
+    enum Endpoint implements PillarEndpoint {
         REQUEST, READ, LIST_BY_CASE, DECIDE, SCHEDULE_DELIVERY, CANCEL_DELIVERY;
 
-        boolean changesState() {
-            return this != READ && this != LIST_BY_CASE;
+        @Override
+        public Effect effect() {
+            return PillarEndpoint.effectOf(this, REQUEST, READ, LIST_BY_CASE);
+        }
+    }
+
+    /** An endpoint of the authorization {@code supplier} ships: the matrix runs once per supplier. */
+    record Shipped(Supplier supplier, Endpoint endpoint) implements PillarEndpoint {
+
+        @Override
+        public Effect effect() {
+            return endpoint.effect();
+        }
+
+        @Override
+        public String toString() {
+            return "shipped by " + supplier.name().toLowerCase().replace('_', ' ') + ": " + endpoint;
         }
     }
 
@@ -126,44 +113,24 @@ class SuppliesAccessMatrixIntegrationTests {
      * unknown id.
      */
     static int expectedStatus(Supplier supplier, Endpoint endpoint, Role role, String org) {
-        boolean named = org.equals(SPECIALIST_ORG) || org.equals(supplier.org) || org.equals(PAYER_ORG);
+        boolean named = org.equals(ORGS.of(SPECIALIST)) || org.equals(supplier.org()) || org.equals(ORGS.of(PAYER));
         return switch (endpoint) {
             case REQUEST -> role == SPECIALIST ? 201 : 403;
             case READ -> named ? 200 : 404;
             case LIST_BY_CASE -> 200;
-            case DECIDE -> role == SPECIALIST ? (org.equals(SPECIALIST_ORG) ? 200 : 404)
-                    : role == PAYER ? (org.equals(PAYER_ORG) ? 200 : 404) : 403;
+            case DECIDE -> role == SPECIALIST ? (org.equals(ORGS.of(SPECIALIST)) ? 200 : 404)
+                    : role == PAYER ? (org.equals(ORGS.of(PAYER)) ? 200 : 404) : 403;
             case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> role == SUPPLIER || role == PHARMACY
-                    ? (org.equals(supplier.org) ? 200 : 404) : 403;
+                    ? (org.equals(supplier.org()) ? 200 : 404) : 403;
         };
     }
 
-    record Row(Supplier supplier, Endpoint endpoint, Role role, Party party, int status) {
-
-        String org() {
-            return party.org(role);
-        }
-
-        @Override
-        public String toString() {
-            return "shipped by " + supplier.name().toLowerCase().replace('_', ' ') + ": " + endpoint + " by " + role
-                    + " of " + org().replace("-" + RUN, "") + " (" + party.name().toLowerCase() + ") -> " + status;
-        }
-    }
-
-    static Stream<Row> matrix() {
-        List<Row> rows = new ArrayList<>();
-        for (Supplier supplier : Supplier.values()) {
-            for (Endpoint endpoint : Endpoint.values()) {
-                for (Role role : Role.values()) {
-                    for (Party party : Party.values()) {
-                        rows.add(new Row(supplier, endpoint, role, party,
-                                expectedStatus(supplier, endpoint, role, party.org(role))));
-                    }
-                }
-            }
-        }
-        return rows.stream();
+    static Stream<Row<Shipped, Role>> matrix() {
+        Shipped[] endpoints = Arrays.stream(Supplier.values())
+                .flatMap(supplier -> Arrays.stream(Endpoint.values()).map(endpoint -> new Shipped(supplier, endpoint)))
+                .toArray(Shipped[]::new);
+        return AccessMatrixTable.rows(ORGS, endpoints, Role.values(),
+                (shipped, role, party, org) -> expectedStatus(shipped.supplier(), shipped.endpoint(), role, org));
     }
 
     @DynamicPropertySource
@@ -175,28 +142,21 @@ class SuppliesAccessMatrixIntegrationTests {
     int port;
     ApiClient api;
     EventCapture events;
-    final AtomicInteger cases = new AtomicInteger();
-    /** Every authorization this class made, with the organization that may read it back. */
-    final Map<String, String> created = new ConcurrentHashMap<>();
+    PillarAuthorizations authorizations;
     /**
      * One per supplier, approved, with a delivery: every change below would succeed for a caller allowed
      * to make it. The rows outside the matrix use the DME supplier's.
      */
-    final Map<Supplier, String> sharedBy = new LinkedHashMap<>();
-    final Map<Supplier, String> sharedCaseBy = new LinkedHashMap<>();
-    String shared;
-    String sharedCase;
+    final Map<Supplier, SharedAuthorization> sharedBy = new EnumMap<>(Supplier.class);
 
     @BeforeAll
     void arrange() {
         api = ApiClient.onPort(port);
         events = EventCapture.subscribe(Topics.SUPPLIES_AUTH_EVENTS);
+        authorizations = new PillarAuthorizations(api, BASE, ORGS, "supplierOrgId");
         for (Supplier supplier : Supplier.values()) {
-            sharedCaseBy.put(supplier, newCase());
-            sharedBy.put(supplier, approvedWithDelivery(supplier, sharedCaseBy.get(supplier)));
+            sharedBy.put(supplier, authorizations.share(caseId -> approvedWithDelivery(supplier, caseId)));
         }
-        shared = sharedBy.get(Supplier.DME_SUPPLIER);
-        sharedCase = sharedCaseBy.get(Supplier.DME_SUPPLIER);
     }
 
     @AfterAll
@@ -207,199 +167,68 @@ class SuppliesAccessMatrixIntegrationTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("matrix")
     @Order(1)
-    void everyRoleOfEveryOrganizationGetsExactlyWhatTheContractAllows(Row row) {
-        String token = TestTokens.bearer(row.org(), row.role().name());
-        boolean accepted = row.status() < 300;
-        String shared = sharedBy.get(row.supplier());
-        String caseId = row.endpoint() == Endpoint.REQUEST ? newCase() : sharedCaseBy.get(row.supplier());
-        String target = row.endpoint().changesState() && accepted && row.endpoint() != Endpoint.REQUEST
-                ? approvedWithDelivery(row.supplier(), newCase()) : shared;
-        JsonNode sharedBefore = read(shared);
-        long versionBefore = read(target).get("version").asLong();
-
-        ApiClient.Response response = call(row.endpoint(), target, caseId, token, row.supplier());
-
-        assertThat(response.status()).as("%s, got %s", row, response).isEqualTo(row.status());
-        if (!accepted) {
-            assertProblem(response, row.status());
-        }
-        switch (row.endpoint()) {
-            case REQUEST -> {
-                if (accepted) {
-                    assertThat(response.json().get("specialistOrgId").asString()).isEqualTo(row.org());
-                    created.put(response.json().get("id").asString(), row.org());
-                } else {
-                    assertThat(api.get(BASE + "?caseId=" + caseId, token).json().size()).isZero();
-                }
-            }
-            case READ -> {
-                if (accepted) {
-                    assertThat(response.json().get("id").asString()).isEqualTo(shared);
-                }
-            }
-            case LIST_BY_CASE -> {
-                List<String> ids = response.json().findValuesAsString("id");
-                assertThat(ids.contains(shared)).as("%s sees the authorization", row.org())
-                        .isEqualTo(expectedStatus(row.supplier(), Endpoint.READ, row.role(), row.org()) == 200);
-                for (JsonNode listed : response.json()) {
-                    assertThat(List.of(listed.get("specialistOrgId").asString(), listed.get("supplierOrgId").asString(),
-                            listed.get("payer").get("payerId").asString())).contains(row.org());
-                }
-            }
-            default -> {
-                if (accepted) {
-                    assertThat(response.json().get("version").asLong()).isEqualTo(versionBefore + 1);
-                }
-            }
-        }
-        assertThat(read(shared)).as("the shared authorization after %s", row).isEqualTo(sharedBefore);
+    void everyRoleOfEveryOrganizationGetsExactlyWhatTheContractAllows(Row<Shipped, Role> row) {
+        Supplier supplier = row.endpoint().supplier();
+        sharedBy.get(supplier).assertRow(row, this::call,
+                expectedStatus(supplier, Endpoint.READ, row.role(), row.org()) == 200);
     }
 
-    static Stream<Arguments> rejectedTokensOnEveryEndpoint() {
-        return Arrays.stream(RejectedToken.values())
-                .flatMap(token -> Arrays.stream(Endpoint.values()).map(endpoint -> Arguments.of(token, endpoint)));
-    }
-
-    @ParameterizedTest(name = "{0} on {1} -> 401")
-    @MethodSource("rejectedTokensOnEveryEndpoint")
+    @TestFactory
     @Order(2)
-    void everyEndpointRefusesACallWithoutAValidTokenWith401(RejectedToken rejected, Endpoint endpoint) {
-        String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCase;
-        Map.Entry<Role, String> allowed = allowedCaller(endpoint);
-        JsonNode sharedBefore = read(shared);
-
-        ApiClient.Response response = call(endpoint, shared, caseId,
-                rejected.header(allowed.getValue(), allowed.getKey().name()));
-
-        assertProblem(response, 401);
-        assertThat(read(shared)).isEqualTo(sharedBefore);
-        assertThat(api.get(BASE + "?caseId=" + caseId, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST")).json().size())
-                .isEqualTo(caseId.equals(sharedCase) ? 1 : 0);
+    Stream<DynamicContainer> everyEndpointRefusesAnInvalidTokenWith401AndARolelessOneWith403() {
+        return RejectedTokenSweep.over(ORGS, Endpoint.values(), SuppliesAccessMatrixIntegrationTests::allowedRole,
+                endpoint -> sharedBy.get(Supplier.DME_SUPPLIER).refusedAttempt(endpoint, this::call));
     }
 
-    @ParameterizedTest(name = "{0} -> 403")
-    @EnumSource(Endpoint.class)
-    @Order(3)
-    void aTokenWithoutAnyRoleIsForbiddenEverywhere(Endpoint endpoint) {
-        String caseId = endpoint == Endpoint.REQUEST ? newCase() : sharedCase;
-        JsonNode sharedBefore = read(shared);
-
-        assertProblem(call(endpoint, shared, caseId, TestTokens.bearer(SPECIALIST_ORG)), 403);
-        assertThat(read(shared)).isEqualTo(sharedBefore);
-    }
-
-    @ParameterizedTest(name = "{0} of an unknown id -> 404")
-    @EnumSource(value = Endpoint.class, names = {"READ", "DECIDE", "SCHEDULE_DELIVERY", "CANCEL_DELIVERY"})
+    @TestFactory
     @Order(4)
-    void anUnknownIdIsNotFoundEvenForTheRightCaller(Endpoint endpoint) {
-        Map.Entry<Role, String> allowed = allowedCaller(endpoint);
-
-        assertProblem(call(endpoint, UUID.randomUUID().toString(), sharedCase,
-                TestTokens.bearer(allowed.getValue(), allowed.getKey().name())), 404);
+    Stream<DynamicTest> anUnknownIdIsNotFoundEvenForTheRightCaller() {
+        return authorizations.unknownIdChecks(Endpoint.values(), SuppliesAccessMatrixIntegrationTests::allowedRole,
+                this::call);
     }
 
     @Test
     @Order(5)
     void anUnknownCaseListsNothing() {
-        ApiClient.Response response = api.get(BASE + "?caseId=" + newCase(), TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"));
-
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().size()).isZero();
+        authorizations.assertAnUnknownCaseListsNothing();
     }
 
-    /** Idempotency keys are the caller's organization's: another's key neither replays nor collides. */
     @Test
     @Order(5)
     void anIdempotencyKeyAnotherOrganizationAlreadyUsedReplaysNothingOfIts() {
-        Map<String, String> key = Map.of("Idempotency-Key", "shared-key-" + RUN);
-        String caseId = newCase();
-        String otherSpecialist = Party.OTHER.org(SPECIALIST);
-        String partner = Party.PARTNER.org(SPECIALIST);
-
-        ApiClient.Response own = api.post(BASE, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"), suppliesRequest(caseId, Supplier.DME_SUPPLIER), key);
-        ApiClient.Response sameBody = api.post(BASE, TestTokens.bearer(otherSpecialist, "SPECIALIST"), suppliesRequest(caseId, Supplier.DME_SUPPLIER), key);
-        ApiClient.Response otherBody = api.post(BASE, TestTokens.bearer(partner, "SPECIALIST"), suppliesRequest(newCase(), Supplier.DME_SUPPLIER), key);
-
-        assertThat(List.of(own.status(), sameBody.status(), otherBody.status())).containsExactly(201, 201, 201);
-        assertThat(sameBody.header("Idempotent-Replayed")).isEqualTo("false");
-        assertThat(sameBody.json().get("id")).isNotEqualTo(own.json().get("id"));
-        assertThat(sameBody.json().get("specialistOrgId").asString()).isEqualTo(otherSpecialist);
-        assertThat(otherBody.json().get("specialistOrgId").asString()).isEqualTo(partner);
-        created.put(own.json().get("id").asString(), SPECIALIST_ORG);
-        created.put(sameBody.json().get("id").asString(), otherSpecialist);
-        created.put(otherBody.json().get("id").asString(), partner);
+        authorizations.assertAnIdempotencyKeyIsTheCallersOrganizationsOnly(
+                caseId -> suppliesRequest(caseId, Supplier.DME_SUPPLIER));
     }
 
-    static Stream<String> openManagementEndpoints() {
-        return ManagementEndpoints.OPEN.stream();
-    }
-
-    static Stream<String> closedManagementEndpoints() {
-        return ManagementEndpoints.CLOSED.stream();
-    }
-
-    @ParameterizedTest(name = "{0} answers without a token")
-    @MethodSource("openManagementEndpoints")
+    @TestFactory
     @Order(6)
-    void healthProbesAndMetricsAnswerWithoutAToken(String path) {
-        ApiClient.Response response = api.get(path, null);
-
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        assertThat(response.body()).isNotBlank();
+    Stream<DynamicTest> healthProbesAndMetricsAnswerAnyoneAndNothingElseIsExposed() {
+        return ManagementEndpoints.exposureChecks(api, ORGS.of(SPECIALIST), Role.values());
     }
 
-    @ParameterizedTest(name = "{0} reveals nothing")
-    @MethodSource("closedManagementEndpoints")
-    @Order(7)
-    void configurationBeansAndMemoryAreNeverExposed(String path) {
-        assertThat(api.get(path, null).status()).isIn(401, 404);
-        assertThat(api.get(path, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST", "PHARMACY", "AGENCY", "SUPPLIER", "PAYER"))
-                .status()).isIn(401, 404);
-    }
-
-    /**
-     * Runs last: what reached the topic for this class's cases is exactly one event per version of the
-     * authorizations the accepted calls made, so no refused call published anything.
-     */
+    /** Runs last, so every authorization the class made is in. */
     @Test
     @Order(9)
     void theTopicHoldsExactlyTheVersionsTheAcceptedCallsMadeAndNoPatientData() {
-        Map<String, Set<Long>> expected = new LinkedHashMap<>();
-        created.forEach((id, org) -> expected.put(id, LongStream.rangeClosed(1,
-                api.get(BASE + "/" + id, TestTokens.bearer(org, "SPECIALIST")).json().get("version").asLong())
-                .boxed().collect(Collectors.toCollection(TreeSet::new))));
-        int total = expected.values().stream().mapToInt(Set::size).sum();
-
-        List<CapturedRecord> records = events.awaitRecords(total, r -> r.key().startsWith(CASE_PREFIX), Duration.ofSeconds(60));
-        events.assertNoFurtherRecord(r -> r.key().startsWith(CASE_PREFIX), Duration.ofSeconds(2));
-
-        Map<String, Set<Long>> published = new LinkedHashMap<>();
-        for (CapturedRecord record : records) {
-            JsonNode authorization = EventJson.mapper().readTree(record.value()).get("authorization");
-            published.computeIfAbsent(authorization.get("authorizationId").asString(), id -> new TreeSet<>())
-                    .add(authorization.get("version").asLong());
-            assertThat(record.value()).doesNotContain(PATIENT_REF).doesNotContain(REASON)
-                    .doesNotContain("patientRef").doesNotContain("\"reason\"");
-            assertThat(record.headers().values()).noneMatch(header -> header.contains(PATIENT_REF) || header.contains(REASON));
-        }
-        assertThat(published).isEqualTo(expected);
+        authorizations.assertTheTopicHoldsExactlyTheVersionsMade(events, PATIENT_REF, REASON);
     }
 
-    /** A role and organization that may call {@code endpoint} on the shared authorization. */
-    static Map.Entry<Role, String> allowedCaller(Endpoint endpoint) {
+    /** A role that may call {@code endpoint} on the DME supplier's authorization, from its organization in the case. */
+    static Role allowedRole(Endpoint endpoint) {
         return switch (endpoint) {
-            case REQUEST, READ, LIST_BY_CASE, DECIDE -> Map.entry(SPECIALIST, SPECIALIST_ORG);
-            case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> Map.entry(SUPPLIER, SUPPLIER_ORG);
+            case REQUEST, READ, LIST_BY_CASE, DECIDE -> SPECIALIST;
+            case SCHEDULE_DELIVERY, CANCEL_DELIVERY -> SUPPLIER;
         };
     }
 
+    /** Outside the matrix, every call is about what the DME supplier ships. */
     private ApiClient.Response call(Endpoint endpoint, String id, String caseId, String authorization) {
-        return call(endpoint, id, caseId, authorization, Supplier.DME_SUPPLIER);
+        return call(new Shipped(Supplier.DME_SUPPLIER, endpoint), id, caseId, authorization);
     }
 
-    private ApiClient.Response call(Endpoint endpoint, String id, String caseId, String authorization, Supplier supplier) {
-        return switch (endpoint) {
-            case REQUEST -> api.post(BASE, authorization, suppliesRequest(caseId, supplier));
+    private ApiClient.Response call(Shipped shipped, String id, String caseId, String authorization) {
+        return switch (shipped.endpoint()) {
+            case REQUEST -> api.post(BASE, authorization, suppliesRequest(caseId, shipped.supplier()));
             case READ -> api.get(BASE + "/" + id, authorization);
             case LIST_BY_CASE -> api.get(BASE + "?caseId=" + caseId, authorization);
             case DECIDE -> api.post(BASE + "/" + id + "/decision", authorization, approval());
@@ -409,35 +238,19 @@ class SuppliesAccessMatrixIntegrationTests {
     }
 
     private String approvedWithDelivery(Supplier supplier, String caseId) {
-        ApiClient.Response requested = api.post(BASE, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"),
-                suppliesRequest(caseId, supplier));
-        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
-        String id = requested.json().get("id").asString();
-        created.put(id, SPECIALIST_ORG);
-        assertThat(api.post(BASE + "/" + id + "/decision", TestTokens.bearer(PAYER_ORG, "PAYER"), approval()).status())
+        String id = authorizations.request(suppliesRequest(caseId, supplier));
+        assertThat(api.post(BASE + "/" + id + "/decision", ORGS.bearer(PAYER), approval()).status()).isEqualTo(200);
+        assertThat(api.put(BASE + "/" + id + "/delivery", ORGS.bearer(supplier.role), delivery()).status())
                 .isEqualTo(200);
-        Role shipper = supplier == Supplier.HOME_INFUSION_PHARMACY ? PHARMACY : SUPPLIER;
-        assertThat(api.put(BASE + "/" + id + "/delivery", TestTokens.bearer(supplier.org, shipper.name()), delivery())
-                .status()).isEqualTo(200);
         return id;
-    }
-
-    private JsonNode read(String id) {
-        ApiClient.Response response = api.get(BASE + "/" + id, TestTokens.bearer(SPECIALIST_ORG, "SPECIALIST"));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
-    }
-
-    private String newCase() {
-        return CASE_PREFIX + cases.incrementAndGet();
     }
 
     static Map<String, Object> suppliesRequest(String caseId, Supplier supplier) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("caseId", caseId);
         request.put("patientRef", PATIENT_REF);
-        request.put("payer", Map.of("payerId", PAYER_ORG, "plan", "COMMERCIAL"));
-        request.put("supplierOrgId", supplier.org);
+        request.put("payer", Map.of("payerId", ORGS.of(PAYER), "plan", "COMMERCIAL"));
+        request.put("supplierOrgId", supplier.org());
         request.put("coverage", "SEPARATE");
         request.put("items", List.of(Map.of("hcpcsCode", "E0781", "quantity", 1), Map.of("hcpcsCode", "A4222", "quantity", 30)));
         return request;
