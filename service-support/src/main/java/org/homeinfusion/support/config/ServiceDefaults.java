@@ -23,6 +23,9 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         DEFAULTS.put("spring.datasource.hikari.maximum-pool-size", "12");
         // A JDBC batch of inserts travels as multi-row INSERTs: the outbox and the coordinator write in batches.
         DEFAULTS.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
+        // A few request threads per core beyond the connection pool: under overload more threads only queue
+        // for connections and CPU while adding context switches; requests wait in the connector instead.
+        DEFAULTS.put("server.tomcat.threads.max", "32");
         DEFAULTS.put("spring.kafka.bootstrap-servers", "127.0.0.1:9092");
         DEFAULTS.put("spring.cloud.stream.kafka.binder.brokers", "${spring.kafka.bootstrap-servers}");
         // ProblemDetailsAdvice renders every error; Boot's own handler would win for framework errors

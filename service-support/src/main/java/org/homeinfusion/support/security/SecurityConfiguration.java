@@ -1,6 +1,8 @@
 package org.homeinfusion.support.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -113,8 +115,9 @@ public class SecurityConfiguration {
         // identity provider, whose keys the JWK set may also list) must not pass for one of ours.
         OAuth2TokenValidator<Jwt> standard = SecurityProperties.isBlank(properties.issuerUri())
                 ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(properties.issuerUri());
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(standard, hasOrganization));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(standard, hasOrganization);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokenCache(decoder, validator, Duration.ofMinutes(5), 10_000, Clock.systemUTC());
     }
 
     @Bean
