@@ -4,20 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.coordinator.SeedStoryEvents;
 import org.homeinfusion.testsupport.ApiClient;
 import org.homeinfusion.testsupport.CapturedRecord;
-import org.homeinfusion.testsupport.EventCapture;
+import org.homeinfusion.testsupport.CapturedTopic;
+import org.homeinfusion.testsupport.CaseIds;
 import org.homeinfusion.testsupport.RealInfrastructure;
 import org.homeinfusion.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,24 +33,14 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadinessSagaIntegrationTests {
 
-    static EventCapture readiness;
-    static EventCapture deadLetters;
+    @RegisterExtension
+    static final CapturedTopic readiness = CapturedTopic.of(Topics.CASE_READINESS_EVENTS);
+    @RegisterExtension
+    static final CapturedTopic deadLetters = CapturedTopic.of(Topics.COORDINATOR_DEAD_LETTERS);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.registerProperties(registry, "coordinator");
-    }
-
-    @BeforeAll
-    static void subscribe() {
-        readiness = EventCapture.subscribe(Topics.CASE_READINESS_EVENTS);
-        deadLetters = EventCapture.subscribe(Topics.COORDINATOR_DEAD_LETTERS);
-    }
-
-    @AfterAll
-    static void unsubscribe() {
-        readiness.close();
-        deadLetters.close();
     }
 
     @LocalServerPort
@@ -63,7 +52,7 @@ class ReadinessSagaIntegrationTests {
 
     @BeforeEach
     void newCase() {
-        caseId = "CASE-" + UUID.randomUUID().toString().substring(0, 8);
+        caseId = CaseIds.unique();
         story = new SeedStoryEvents("SPEC-1", caseId);
     }
 

@@ -17,11 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.testsupport.ApiClient;
 import org.homeinfusion.testsupport.CapturedRecord;
-import org.homeinfusion.testsupport.EventCapture;
+import org.homeinfusion.testsupport.CapturedTopic;
 import org.homeinfusion.testsupport.RealInfrastructure;
 import org.homeinfusion.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,21 +37,12 @@ abstract class NotificationIntegrationSupport {
 
     static final String SECRET = "whsec-0123456789abcdef";
 
-    static EventCapture readiness;
+    @RegisterExtension
+    static final CapturedTopic readiness = CapturedTopic.of(Topics.CASE_READINESS_EVENTS);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.registerProperties(registry, "coordinator");
-    }
-
-    @BeforeAll
-    static void captureReadiness() {
-        readiness = EventCapture.subscribe(Topics.CASE_READINESS_EVENTS);
-    }
-
-    @AfterAll
-    static void stopCapturing() {
-        readiness.close();
     }
 
     @LocalServerPort
@@ -64,10 +54,6 @@ abstract class NotificationIntegrationSupport {
 
     static String newOrg(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    static String newCaseId() {
-        return "CASE-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     static String bearer(String org) {

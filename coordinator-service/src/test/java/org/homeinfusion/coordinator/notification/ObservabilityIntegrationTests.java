@@ -1,6 +1,5 @@
 package org.homeinfusion.coordinator.notification;
 
-import org.homeinfusion.testsupport.WebhookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +8,8 @@ import java.util.Arrays;
 import java.util.OptionalDouble;
 
 import org.homeinfusion.coordinator.SeedStoryEvents;
+import org.homeinfusion.testsupport.CaseIds;
+import org.homeinfusion.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 /** What an operator sees on {@code /actuator/prometheus}: delivery outcomes and latency, cases and blockers. */
@@ -17,7 +18,7 @@ class ObservabilityIntegrationTests extends NotificationIntegrationSupport {
     @Test
     void deliveriesAreCountedAndTimedByOutcome() throws Exception {
         String specialist = newOrg("SPEC");
-        String caseId = newCaseId();
+        String caseId = CaseIds.unique();
         double deliveredBefore = metric("webhook_delivery_attempts_total", "outcome=\"delivered\"").orElse(0);
         try (WebhookReceiver receiver = WebhookReceiver.healthy(); SeedStoryEvents story = new SeedStoryEvents(specialist, caseId)) {
             subscribe(specialist, receiver.url(), "ReadyToSchedule");

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.coordinator.SeedStoryEvents;
 import org.homeinfusion.testsupport.CapturedRecord;
+import org.homeinfusion.testsupport.CaseIds;
 import org.homeinfusion.testsupport.RealInfrastructure;
 import org.homeinfusion.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +54,7 @@ class ReadinessStreamIntegrationTests extends NotificationIntegrationSupport {
     @Test
     void aClientOfAnOrganizationTakingPartReceivesTheEventAndAnotherOrganizationsClientDoesNot() throws Exception {
         String specialist = newOrg("SPEC");
-        String caseId = newCaseId();
+        String caseId = CaseIds.unique();
         try (SseClient specialistStream = SseClient.connect(port, bearer(specialist)).awaitConnected();
                 SseClient agencyStream = SseClient.connect(port, TestTokens.bearer("HHA-7", "AGENCY")).awaitConnected();
                 SseClient outsiderStream = SseClient.connect(port, bearer(newOrg("SPEC"))).awaitConnected();

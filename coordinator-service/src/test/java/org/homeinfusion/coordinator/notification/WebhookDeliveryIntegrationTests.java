@@ -1,5 +1,6 @@
 package org.homeinfusion.coordinator.notification;
 
+import org.homeinfusion.testsupport.CaseIds;
 import org.homeinfusion.testsupport.WebhookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -42,7 +43,7 @@ class WebhookDeliveryIntegrationTests extends NotificationIntegrationSupport {
     void theSpecialistsReceiverGetsReadyToScheduleOnceAndSignedAndOtherOrganizationsGetNothing() throws Exception {
         String specialist = newOrg("SPEC");
         String outsider = newOrg("SPEC");
-        String caseId = newCaseId();
+        String caseId = CaseIds.unique();
         try (WebhookReceiver ours = WebhookReceiver.healthy();
                 WebhookReceiver withdrawalsOnly = WebhookReceiver.healthy();
                 WebhookReceiver theirs = WebhookReceiver.healthy();
@@ -101,7 +102,7 @@ class WebhookDeliveryIntegrationTests extends NotificationIntegrationSupport {
     @Test
     void everyOrganizationTakingPartInTheCaseIsNotified() throws Exception {
         String specialist = newOrg("SPEC");
-        String caseId = newCaseId();
+        String caseId = CaseIds.unique();
         // The seed story assigns the nursing pillar to agency HHA-7, so HHA-7 takes part in the case.
         try (WebhookReceiver agency = WebhookReceiver.healthy(); SeedStoryEvents story = new SeedStoryEvents(specialist, caseId)) {
             UUID subscription = subscribe("HHA-7", agency.url(), "ReadyToSchedule");
@@ -120,7 +121,7 @@ class WebhookDeliveryIntegrationTests extends NotificationIntegrationSupport {
     @Test
     void aReceiverThatFailsAtFirstGetsTheEventOnRetryWithTheSameEventIdAndAFreshSignature() throws Exception {
         String specialist = newOrg("SPEC");
-        String caseId = newCaseId();
+        String caseId = CaseIds.unique();
         try (WebhookReceiver flaky = WebhookReceiver.failingFirst(2); SeedStoryEvents story = new SeedStoryEvents(specialist, caseId)) {
             UUID subscription = subscribe(specialist, flaky.url(), "ReadyToSchedule");
 
@@ -157,7 +158,7 @@ class WebhookDeliveryIntegrationTests extends NotificationIntegrationSupport {
     @Test
     void aDeadEndpointDoesNotDelayAHealthySubscriber() throws Exception {
         String specialist = newOrg("SPEC");
-        String caseId = newCaseId();
+        String caseId = CaseIds.unique();
         try (SilentEndpoints dead = new SilentEndpoints(); WebhookReceiver healthy = WebhookReceiver.healthy();
                 SeedStoryEvents story = new SeedStoryEvents(specialist, caseId)) {
             UUID refusing = subscribe(specialist, dead.refusingUrl(), "ReadyToSchedule");
@@ -182,7 +183,7 @@ class WebhookDeliveryIntegrationTests extends NotificationIntegrationSupport {
     @Test
     void aDeadEndpointsCircuitOpensSoItsDeliveriesWaitInsteadOfHammeringIt() throws Exception {
         String specialist = newOrg("SPEC");
-        String caseId = newCaseId();
+        String caseId = CaseIds.unique();
         try (SilentEndpoints dead = new SilentEndpoints(); SeedStoryEvents story = new SeedStoryEvents(specialist, caseId)) {
             UUID refusing = subscribe(specialist, dead.refusingUrl(), "ReadyToSchedule", "ReadinessWithdrawn");
 

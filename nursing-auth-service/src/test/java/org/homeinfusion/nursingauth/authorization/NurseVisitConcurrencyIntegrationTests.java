@@ -12,7 +12,6 @@ import static org.homeinfusion.testsupport.CloudEventMatchers.event;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -25,13 +24,13 @@ import org.homeinfusion.contracts.EventJson;
 import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.testsupport.ApiClient;
 import org.homeinfusion.testsupport.CapturedRecord;
-import org.homeinfusion.testsupport.EventCapture;
+import org.homeinfusion.testsupport.CapturedTopic;
+import org.homeinfusion.testsupport.CaseIds;
 import org.homeinfusion.testsupport.RealInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,33 +48,25 @@ class NurseVisitConcurrencyIntegrationTests {
     private static final int CONCURRENT_REQUESTS = 8;
     private static final int MAX_ATTEMPTS_PER_WORKER = 500;
 
-    static EventCapture events;
+    @RegisterExtension
+    static final CapturedTopic events = CapturedTopic.of(Topics.NURSING_AUTH_EVENTS);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.registerProperties(registry, "nursing_auth");
     }
 
-    @BeforeAll
-    static void subscribe() {
-        events = EventCapture.subscribe(Topics.NURSING_AUTH_EVENTS);
-    }
-
-    @AfterAll
-    static void unsubscribe() {
-        events.close();
-    }
-
-    @LocalServerPort
-    int port;
-    ApiClient api;
-    String caseId;
+    final ApiClient api;
+    /** JUnit makes a new instance for every test, so every test has a case of its own. */
+    final String caseId = CaseIds.unique();
     ExecutorService workers;
 
-    @BeforeEach
-    void client() {
+    NurseVisitConcurrencyIntegrationTests(@LocalServerPort int port) {
         api = ApiClient.onPort(port);
-        caseId = "CASE-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @BeforeEach
+    void startWorkers() {
         workers = Executors.newFixedThreadPool(CONCURRENT_REQUESTS + 2);
     }
 

@@ -8,18 +8,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.testsupport.ApiClient;
 import org.homeinfusion.testsupport.CapturedRecord;
-import org.homeinfusion.testsupport.EventCapture;
+import org.homeinfusion.testsupport.CapturedTopic;
+import org.homeinfusion.testsupport.CaseIds;
 import org.homeinfusion.testsupport.RealInfrastructure;
 import org.homeinfusion.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,32 +39,20 @@ class NursingAuthorizationIntegrationTests {
     static final String AGENCY = TestTokens.bearer("HHA-7", "AGENCY");
     static final String OTHER_AGENCY = TestTokens.bearer("HHA-8", "AGENCY");
 
-    static EventCapture events;
+    @RegisterExtension
+    static final CapturedTopic events = CapturedTopic.of(Topics.NURSING_AUTH_EVENTS);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.registerProperties(registry, "nursing_auth");
     }
 
-    @BeforeAll
-    static void subscribe() {
-        events = EventCapture.subscribe(Topics.NURSING_AUTH_EVENTS);
-    }
+    final ApiClient api;
+    /** JUnit makes a new instance for every test, so every test has a case of its own. */
+    final String caseId = CaseIds.unique();
 
-    @AfterAll
-    static void unsubscribe() {
-        events.close();
-    }
-
-    @LocalServerPort
-    int port;
-    ApiClient api;
-    String caseId;
-
-    @BeforeEach
-    void client() {
+    NursingAuthorizationIntegrationTests(@LocalServerPort int port) {
         api = ApiClient.onPort(port);
-        caseId = "CASE-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Test
