@@ -255,7 +255,7 @@ final class BenchmarkRun {
             Footprint.Window used = footprint.begin();
             long coordinatorStarted = HarnessClock.now();
             CompletableFuture<Duration> up = CompletableFuture.supplyAsync(system::startCoordinator);
-            Drain drain = watchDrain(offsets, committedBefore, backlogEnd, backlog, up);
+            Drain drain = watchDrain(offsets, committedBefore, backlogEnd, backlog, up, footprint);
             Map<String, Double> databaseActivity = databaseActivity();
             Duration upAfter = up.join();
             awaitRecords(outcomes, tracker, RECORDS_TIMEOUT);
@@ -274,11 +274,11 @@ final class BenchmarkRun {
                     round(upAfter.toMillis() / 1000.0), round3(drain.seconds()), drain.events(),
                     Math.round(drain.eventsPerSecond()), round(toLastReady), raw.records(), round3(raw.seconds()),
                     Math.round(raw.perSecond()), round3(ratio), stats.summary(), judged.correctness(), footprintResult,
-                    databaseActivity);
+                    databaseActivity, drain.footprint());
         }
     }
 
-    private record Drain(long events, double seconds) {
+    private record Drain(long events, double seconds, Footprint.Result footprint) {
 
         double eventsPerSecond() {
             return seconds > 0 ? events / seconds : 0;
@@ -291,10 +291,11 @@ final class BenchmarkRun {
      * coordinator's start-up nor the first batch before any commit is mistaken for processing time.
      */
     private Drain watchDrain(TopicOffsets offsets, Map<TopicPartition, Long> committedBefore,
-            Map<TopicPartition, Long> end, long backlog, CompletableFuture<Duration> up) {
+            Map<TopicPartition, Long> end, long backlog, CompletableFuture<Duration> up, Footprint footprint) {
         long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
         long firstSeen = 0;
         long consumedAtFirst = 0;
+        Footprint.Window draining = null;
         while (System.nanoTime() < deadline) {
             long now = HarnessClock.now();
             long consumed;
@@ -307,14 +308,16 @@ final class BenchmarkRun {
                 firstSeen = now;
                 consumedAtFirst = consumed;
                 databaseActivity();
+                draining = footprint.begin();
             }
             if (consumed >= backlog) {
+                Footprint.Result drained = draining == null ? null : draining.end();
                 if (firstSeen == now) {
                     notes.add("Catch-up: the whole backlog was committed between two polls (" + LAG_POLL_MILLIS
                             + " ms); the rate is a lower bound.");
-                    return new Drain(backlog, LAG_POLL_MILLIS / 1000.0);
+                    return new Drain(backlog, LAG_POLL_MILLIS / 1000.0, null);
                 }
-                return new Drain(consumed - consumedAtFirst, (now - firstSeen) / 1e9);
+                return new Drain(consumed - consumedAtFirst, (now - firstSeen) / 1e9, drained);
             }
             if (up.isCompletedExceptionally()) {
                 up.join();
@@ -322,7 +325,10 @@ final class BenchmarkRun {
             sleepMillis(LAG_POLL_MILLIS);
         }
         notes.add("Catch-up: the coordinator did not drain its backlog within " + CATCH_UP_TIMEOUT.toSeconds() + " s");
-        return new Drain(0, 0);
+        if (draining != null) {
+            draining.end();
+        }
+        return new Drain(0, 0, null);
     }
 
     /** What the databases were busy with since the last call (empty without access to PostgreSQL). */

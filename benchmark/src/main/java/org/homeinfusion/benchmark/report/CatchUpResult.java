@@ -15,15 +15,18 @@ import org.homeinfusion.benchmark.observe.Footprint;
  * @param secondsToLastReady     coordinator process start → last expected readiness record of the catch-up cases
  * @param rawRecordsPerSecond    a plain consumer reading the same backlog in the same run
  * @param ratio                  eventsPerSecond / rawRecordsPerSecond
+ * @param footprint              memory and CPU from the coordinator's start to the last readiness record
  * @param databaseActivity       busiest (database | wait | statement) in pg_stat_activity during the drain
+ * @param drainFootprint         memory and CPU during the drain interval alone (null when it was shorter than a poll),
+ *                               since the whole phase also holds the coordinator's start-up
  */
 public record CatchUpResult(boolean ran, String skippedBecause, int cases, long pillarEvents,
         double backlogCreationSeconds, double coordinatorUpSeconds, double drainSeconds, long eventsInDrainInterval,
         double eventsPerSecond, double secondsToLastReady, long rawRecords, double rawSeconds,
         double rawRecordsPerSecond, double ratio, CallStats.Summary http, Correctness correctness,
-        Footprint.Result footprint, Map<String, Double> databaseActivity) {
+        Footprint.Result footprint, Map<String, Double> databaseActivity, Footprint.Result drainFootprint) {
 
     public static CatchUpResult skipped(String why) {
-        return new CatchUpResult(false, why, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, Map.of());
+        return new CatchUpResult(false, why, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, Map.of(), null);
     }
 }

@@ -228,7 +228,9 @@ public final class ReportWriter {
         md.append("## Footprint\n\n");
         md.append("Peak resident memory (VmRSS; PSS in the totals, which counts PostgreSQL's shared memory once) and CPU "
                 + "time per process group during each phase, CPU as % of one core (200 % = both cores). The broker runs "
-                + "in the local stack's launcher JVM; PostgreSQL is every postgres process.\n\n");
+                + "in the local stack's launcher JVM; PostgreSQL is every postgres process. The catch-up column runs from "
+                + "the coordinator's start (its start-up included) to its last readiness record; the drain column is the "
+                + "measured drain interval alone.\n\n");
         List<String> header = new ArrayList<>(List.of("process"));
         List<Footprint.Result> phases = new ArrayList<>();
         header.add("idle");
@@ -240,6 +242,10 @@ public final class ReportWriter {
         if (c.ran() && c.footprint() != null) {
             header.add("catch-up");
             phases.add(c.footprint());
+        }
+        if (c.ran() && c.drainFootprint() != null) {
+            header.add("catch-up drain only");
+            phases.add(c.drainFootprint());
         }
         rows = new ArrayList<>();
         if (report.idleFootprint() != null) {

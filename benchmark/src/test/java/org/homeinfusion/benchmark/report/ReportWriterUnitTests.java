@@ -32,7 +32,9 @@ class ReportWriterUnitTests {
         String markdown = Files.readString(run.resolve("report.md"));
         assertThat(markdown).contains("## Targets", "| 50 | 420 | 750 | 40 | 90 | 180 | 260 |",
                 "![time-to-ready percentiles by arrival rate](latency.png)", "**PASSED**",
-                "| 50 cases/s | coordinator | Lock:transactionid | `SELECT c.* FROM case_readiness` | 0.80 |");
+                "| 50 cases/s | coordinator | Lock:transactionid | `SELECT c.* FROM case_readiness` | 0.80 |",
+                "| process | idle | 50 cases/s | catch-up | catch-up drain only |",
+                "| coordinator-service | 300 MiB, 40 % | 300 MiB, 40 % | 300 MiB, 40 % | 310 MiB, 150 % |");
         assertThat(Files.readString(run.resolve("report.json"))).contains("\"offeredCasesPerSecond\" : 50.0");
         assertThat(ImageIO.read(run.resolve("latency.png").toFile()).getWidth()).isPositive();
         assertThat(latest.resolve("report.md")).hasSameTextualContentAs(run.resolve("report.md"));
@@ -54,7 +56,9 @@ class ReportWriterUnitTests {
                 Map.of("coordinator", ttr), ttr, 0, http, http, correct, footprint,
                 Map.of("coordinator | Lock:transactionid | SELECT c.* FROM case_readiness", 0.8), 0, true, true, "sustained");
         CatchUpResult catchUp = new CatchUpResult(true, null, 2500, 20_000, 50, 12, 10, 20_000, 2_000, 22, 20_000, 0.2,
-                100_000, 0.02, http, new Correctness(2500, 2500, 0, 0, 0, 0, 0, List.of()), footprint, Map.of());
+                100_000, 0.02, http, new Correctness(2500, 2500, 0, 0, 0, 0, 0, List.of()), footprint, Map.of(),
+                new Footprint.Result(2, List.of(new Footprint.Usage("coordinator-service", "service", 1, 310, 300, 290, 3,
+                        150)), 1350, 1150, 198, 2));
         return new RunReport("start", "end", "test system", Map.of("mode", "full"), Map.of("cores", "2"),
                 List.of(rate), catchUp, footprint, correct, 0,
                 List.of(new TargetCheck("time-to-ready p99 ≤ 250 ms at 50 cases/s", "p99 180 ms", true),
