@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.homeinfusion.contracts.ContractEvent;
-import org.homeinfusion.coordinator.CoordinatorProperties;
 import org.homeinfusion.coordinator.readiness.Authorization;
 import org.homeinfusion.coordinator.readiness.AuthorizationStatus;
 import org.homeinfusion.coordinator.readiness.CaseAuthorizations;
@@ -26,8 +25,6 @@ import org.homeinfusion.coordinator.readiness.Readiness;
 import org.homeinfusion.coordinator.readiness.RecordedReadiness;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs the saga over a batch of pillar updates in one database transaction: lock each case, feed it
@@ -39,7 +36,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class CaseProcessor {
 
     private final CaseStore store;
-    private final CaseStateCache cache;
     private final CaseReadinessSaga saga;
     private final ReadinessEventPublisher publisher;
     private final Clock clock;
@@ -47,10 +43,8 @@ public class CaseProcessor {
     private final Timer timeToReady;
 
     CaseProcessor(CaseStore store, CaseReadinessSaga saga, ReadinessEventPublisher publisher, Clock clock,
-            MeterRegistry meters, CoordinatorProperties properties) {
+            MeterRegistry meters) {
         this.store = store;
-        this.cache = new CaseStateCache(properties.caseCacheSize());
-        meters.gauge("coordinator.case.cache.size", cache, CaseStateCache::size);
         this.saga = saga;
         this.publisher = publisher;
         this.clock = clock;
@@ -68,7 +62,7 @@ public class CaseProcessor {
             byCase.computeIfAbsent(update.caseKey(), key -> new ArrayList<>()).add(update.authorization());
         }
         Instant now = clock.instant();
-        Map<CaseKey, CaseRecord> locked = store.lockAll(byCase.keySet(), now, cache);
+        Map<CaseKey, CaseRecord> locked = store.lockAll(byCase.keySet(), now);
         List<Emission> emitted = new ArrayList<>();
         List<ContractEvent> events = new ArrayList<>();
         List<CaseRecord[]> changes = new ArrayList<>(byCase.size());
@@ -81,13 +75,6 @@ public class CaseProcessor {
         }
         store.saveAll(changes);
         publisher.publishAll(events);
-        List<CaseRecord> written = changes.stream().map(change -> change[1]).toList();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                cache.putAll(written);
-            }
-        });
         return emitted;
     }
 

@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.homeinfusion.contracts.EventJson;
+import org.homeinfusion.coordinator.CoordinatorProperties;
 import org.homeinfusion.coordinator.readiness.Authorization;
 import org.homeinfusion.coordinator.readiness.CaseAuthorizations;
 import org.homeinfusion.coordinator.readiness.DrugAuthorization;
@@ -29,6 +31,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The coordinator's SQL: cases, their authorizations and their readiness. */
@@ -39,20 +43,22 @@ class CaseStore {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final CaseStateCache cache;
 
-    CaseStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    CaseStore(JdbcClient jdbc, NamedParameterJdbcTemplate named, CoordinatorProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.named = named;
+        this.cache = new CaseStateCache(properties.caseCacheSize());
+        meters.gauge("coordinator.case.cache.size", cache, CaseStateCache::size);
     }
 
     /**
      * Locks every case of a batch, creating the rows of cases seen for the first time, in a few statements
      * whatever the batch size: create the missing rows, lock them all in one fixed order (no deadlock
      * between instances; the locks are held until commit, serializing every change of a case), then load
-     * the cases whose state {@code cache} does not hold at their current revision. Catch-up speed depends
-     * on this.
+     * the cases whose state the cache does not hold at their current revision. Catch-up speed depends on this.
      */
-    Map<CaseKey, CaseRecord> lockAll(Collection<CaseKey> keys, Instant now, CaseStateCache cache) {
+    Map<CaseKey, CaseRecord> lockAll(Collection<CaseKey> keys, Instant now) {
         String[] orgs = keys.stream().map(CaseKey::specialistOrgId).toArray(String[]::new);
         String[] caseIds = keys.stream().map(CaseKey::caseId).toArray(String[]::new);
         jdbc.sql("""
@@ -112,7 +118,7 @@ class CaseStore {
                 }).list();
     }
 
-    /** Writes a batch's changed authorizations and cases with two JDBC batches. */
+    /** Writes a batch's changed authorizations and cases with two JDBC batches; the cache learns them on commit. */
     void saveAll(List<CaseRecord[]> changes) {
         List<MapSqlParameterSource> authorizations = new ArrayList<>();
         List<MapSqlParameterSource> cases = new ArrayList<>();
@@ -133,6 +139,14 @@ class CaseStore {
         if (!cases.isEmpty()) {
             named.batchUpdate(UPDATE_CASE, cases.toArray(MapSqlParameterSource[]::new));
         }
+        // Only committed state may be reused: a rolled-back batch must leave nothing behind in memory.
+        List<CaseRecord> written = changes.stream().map(change -> change[1]).toList();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cache.putAll(written);
+            }
+        });
     }
 
     Optional<CaseRecord> find(CaseKey key) {
