@@ -1,11 +1,8 @@
 package org.homeinfusion.coordinator.intake;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
@@ -14,14 +11,13 @@ import org.homeinfusion.contracts.CloudEventHeaders;
 import org.homeinfusion.coordinator.CoordinatorProperties;
 import org.homeinfusion.coordinator.cases.CaseProcessor;
 import org.homeinfusion.coordinator.cases.PillarUpdate;
+import org.homeinfusion.coordinator.kafka.IncomingRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 
 /**
  * The coordinator's input: one Spring Cloud Stream batch consumer over the three pillar topics
@@ -41,7 +37,7 @@ class PillarEventListener {
         Counter received = Counter.builder("coordinator.intake.records").description("Pillar records consumed").register(meters);
         Counter parked = Counter.builder("coordinator.intake.dead.letters").description("Pillar records parked").register(meters);
         return batch -> {
-            List<IncomingRecord> records = unpack(batch);
+            List<IncomingRecord> records = IncomingRecord.unpack(batch);
             received.increment(records.size());
             List<PillarUpdate> updates = new ArrayList<>(records.size());
             List<IncomingRecord> readable = new ArrayList<>(records.size());
@@ -96,47 +92,5 @@ class PillarEventListener {
                         ? properties.intakeMaxBackoff() : backoff.multipliedBy(2);
             }
         }
-    }
-
-    /** The binder delivers a batch as one message whose headers are lists parallel to the payload. */
-    @SuppressWarnings("unchecked")
-    static List<IncomingRecord> unpack(Message<List<byte[]>> batch) {
-        MessageHeaders headers = batch.getHeaders();
-        List<byte[]> values = batch.getPayload();
-        List<Object> keys = headers.get(KafkaHeaders.RECEIVED_KEY, List.class);
-        List<String> topics = headers.get(KafkaHeaders.RECEIVED_TOPIC, List.class);
-        List<Integer> partitions = headers.get(KafkaHeaders.RECEIVED_PARTITION, List.class);
-        List<Long> offsets = headers.get(KafkaHeaders.OFFSET, List.class);
-        List<Map<String, Object>> recordHeaders = headers.get(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.class);
-        List<IncomingRecord> records = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            Map<String, byte[]> own = new LinkedHashMap<>();
-            if (recordHeaders != null && i < recordHeaders.size()) {
-                recordHeaders.get(i).forEach((name, value) -> {
-                    byte[] bytes = bytes(value);
-                    if (bytes != null) {
-                        own.put(name, bytes);
-                    }
-                });
-            }
-            records.add(new IncomingRecord(at(topics, i, "?"), at(partitions, i, -1), at(offsets, i, -1L),
-                    text(at(keys, i, null)), own, values.get(i)));
-        }
-        return records;
-    }
-
-    private static <T> T at(List<T> list, int index, T fallback) {
-        return list != null && index < list.size() ? list.get(index) : fallback;
-    }
-
-    private static String text(Object key) {
-        return key == null ? null : key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : key.toString();
-    }
-
-    private static byte[] bytes(Object value) {
-        if (value instanceof byte[] bytes) {
-            return bytes;
-        }
-        return value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : null;
     }
 }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,27 +45,41 @@ class DeliveryStore {
     }
 
     /**
-     * Schedules the event for every subscription of a participating organization that asked for its type
-     * and existed when the readiness changed: a new subscriber is not sent history it never asked for.
-     * Idempotent: a redelivered record finds its rows already there.
+     * Schedules each event for every subscription that asked for its type, belongs to an organization taking part
+     * in its case (the specialist organization, or one in the participants the saga last recorded, as
+     * {@link CaseParticipants} reads them) and existed when the readiness changed: a new subscriber is not sent
+     * history it never asked for. One statement per batch, whatever its size; idempotent, so a redelivered record
+     * finds its rows already there.
      *
      * @return how many deliveries were created now
      */
-    int schedule(ReadinessRecord record, Collection<String> participants, Instant now) {
+    int scheduleAll(List<ReadinessRecord> records, Instant now) {
+        Map<String, ReadinessRecord> byEventId = new LinkedHashMap<>();
+        records.forEach(record -> byEventId.putIfAbsent(record.eventId(), record));
+        List<ReadinessRecord> events = List.copyOf(byEventId.values());
         return jdbc.sql("""
                         INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, specialist_org_id, case_id,
                                                       payload, status, attempts, next_attempt_at, created_at)
-                        SELECT gen_random_uuid(), s.id, :eventId, :eventType, :specialistOrgId, :caseId,
-                               :payload, 'PENDING', 0, :now, :now
-                        FROM webhook_subscription s
-                        WHERE s.org_id IN (:participants) AND :eventType = ANY (s.event_types)
-                          AND (CAST(:occurredAt AS timestamptz) IS NULL OR s.created_at <= CAST(:occurredAt AS timestamptz))
+                        SELECT gen_random_uuid(), s.id, e.event_id, e.event_type, e.specialist_org_id, e.case_id,
+                               e.payload, 'PENDING', 0, :now, :now
+                        FROM unnest(CAST(:eventIds AS text[]), CAST(:eventTypes AS text[]), CAST(:orgs AS text[]),
+                                    CAST(:caseIds AS text[]), CAST(:payloads AS bytea[]), CAST(:occurredAts AS timestamptz[]))
+                             AS e(event_id, event_type, specialist_org_id, case_id, payload, occurred_at)
+                        LEFT JOIN case_readiness c ON c.specialist_org_id = e.specialist_org_id AND c.case_id = e.case_id
+                        JOIN webhook_subscription s
+                          ON e.event_type = ANY (s.event_types)
+                         AND (s.org_id = e.specialist_org_id OR s.org_id = ANY (c.participants))
+                         AND (e.occurred_at IS NULL OR s.created_at <= e.occurred_at)
                         ON CONFLICT (subscription_id, event_id) DO NOTHING""")
-                .param("eventId", record.eventId()).param("eventType", record.eventType())
-                .param("specialistOrgId", record.specialistOrgId()).param("caseId", record.caseId())
-                .param("payload", record.payload()).param("now", Timestamp.from(now))
-                .param("occurredAt", record.occurredAt() == null ? null : Timestamp.from(record.occurredAt()))
-                .param("participants", List.copyOf(participants))
+                .param("eventIds", events.stream().map(ReadinessRecord::eventId).toArray(String[]::new))
+                .param("eventTypes", events.stream().map(ReadinessRecord::eventType).toArray(String[]::new))
+                .param("orgs", events.stream().map(ReadinessRecord::specialistOrgId).toArray(String[]::new))
+                .param("caseIds", events.stream().map(ReadinessRecord::caseId).toArray(String[]::new))
+                .param("payloads", events.stream().map(ReadinessRecord::payload).toArray(byte[][]::new))
+                .param("occurredAts", events.stream()
+                        .map(event -> event.occurredAt() == null ? null : event.occurredAt().toString())
+                        .toArray(String[]::new))
+                .param("now", Timestamp.from(now))
                 .update();
     }
 

@@ -2,14 +2,15 @@ package org.homeinfusion.coordinator.notification;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.homeinfusion.coordinator.CoordinatorProperties;
+import org.homeinfusion.coordinator.kafka.IncomingRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -18,10 +19,10 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.messaging.Message;
 
 /**
- * The two readers of {@code case-readiness.events}. {@code readinessNotifications} (one consumer group
- * for all instances) turns each event into durable webhook deliveries; {@code readinessStream} (an
- * anonymous group per instance, from the latest offset) hands every event to this instance's live
- * streams, since each instance serves its own stream clients.
+ * The two readers of {@code case-readiness.events}, both taking batches. {@code readinessNotifications} (one
+ * consumer group for all instances) turns a batch of events into durable webhook deliveries in one statement;
+ * {@code readinessStream} (an anonymous group per instance, from the latest offset) hands every event to this
+ * instance's live streams, since each instance serves its own stream clients.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadinessNotificationListener {
@@ -29,31 +30,37 @@ class ReadinessNotificationListener {
     private static final Logger log = LoggerFactory.getLogger(ReadinessNotificationListener.class);
 
     @Bean
-    Consumer<Message<byte[]>> readinessNotifications(CaseParticipants participants, DeliveryStore deliveries,
-            WebhookDispatcher dispatcher, CoordinatorProperties properties, Clock clock, MeterRegistry meters) {
+    Consumer<Message<List<byte[]>>> readinessNotifications(DeliveryStore deliveries, WebhookDispatcher dispatcher,
+            CoordinatorProperties properties, Clock clock, MeterRegistry meters) {
         Counter skipped = Counter.builder("webhook.records.skipped")
                 .description("Readiness records no subscriber can ask for, or that could not be read").register(meters);
-        return message -> {
-            Optional<ReadinessRecord> read = ReadinessRecord.from(message);
-            if (read.isEmpty()) {
-                skipped.increment();
+        return batch -> {
+            List<ReadinessRecord> records = new ArrayList<>();
+            for (IncomingRecord incoming : IncomingRecord.unpack(batch)) {
+                ReadinessRecord.from(incoming).ifPresentOrElse(records::add, skipped::increment);
+            }
+            if (records.isEmpty()) {
                 return;
             }
-            ReadinessRecord record = read.get();
-            int scheduled = scheduleUntilStored(() -> {
-                Set<String> organizations = participants.of(record.specialistOrgId(), record.caseId());
-                return deliveries.schedule(record, organizations, clock.instant());
-            }, properties);
+            int scheduled = scheduleUntilStored(() -> deliveries.scheduleAll(records, clock.instant()), properties);
             if (scheduled > 0) {
-                log.debug("Scheduled {} webhook deliveries of event {}", scheduled, record.eventId());
+                log.debug("Scheduled {} webhook deliveries of {} events", scheduled, records.size());
                 dispatcher.wakeUp();
             }
         };
     }
 
+    /** Reads nothing while no client is connected: the stream is a live view, it has no history to keep. */
     @Bean
-    Consumer<Message<byte[]>> readinessStream(ReadinessStreams streams) {
-        return message -> ReadinessRecord.from(message).ifPresent(streams::publish);
+    Consumer<Message<List<byte[]>>> readinessStream(ReadinessStreams streams) {
+        return batch -> {
+            if (!streams.hasClients()) {
+                return;
+            }
+            for (IncomingRecord incoming : IncomingRecord.unpack(batch)) {
+                ReadinessRecord.from(incoming).ifPresent(streams::publish);
+            }
+        };
     }
 
     /**

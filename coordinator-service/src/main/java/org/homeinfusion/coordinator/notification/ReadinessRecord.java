@@ -7,9 +7,7 @@ import java.util.UUID;
 
 import org.homeinfusion.contracts.CloudEventHeaders;
 import org.homeinfusion.contracts.EventJson;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
+import org.homeinfusion.coordinator.kafka.IncomingRecord;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,10 +24,9 @@ record ReadinessRecord(String eventId, String eventType, String specialistOrgId,
      * The record, or empty when it is not a readiness event a subscriber can ask for or cannot be
      * read; such records are skipped, since they can never be notified.
      */
-    static Optional<ReadinessRecord> from(Message<byte[]> message) {
-        MessageHeaders headers = message.getHeaders();
-        byte[] value = message.getPayload();
-        String eventType = CloudEventHeaders.eventName(text(headers.get(CloudEventHeaders.TYPE)));
+    static Optional<ReadinessRecord> from(IncomingRecord record) {
+        byte[] value = record.value();
+        String eventType = CloudEventHeaders.eventName(record.header(CloudEventHeaders.TYPE));
         if (value == null || value.length == 0 || eventType == null || !NotifiedEvents.isNotified(eventType)) {
             return Optional.empty();
         }
@@ -44,12 +41,10 @@ record ReadinessRecord(String eventId, String eventType, String specialistOrgId,
         if (specialistOrgId == null || caseId == null) {
             return Optional.empty();
         }
-        String eventId = text(headers.get(CloudEventHeaders.ID));
+        String eventId = record.header(CloudEventHeaders.ID);
         if (eventId == null || eventId.isBlank() || eventId.length() > EVENT_ID_MAX) {
             // Still stable across redeliveries: the record's position identifies it.
-            eventId = UUID.nameUUIDFromBytes((headers.get(KafkaHeaders.RECEIVED_TOPIC) + "-"
-                    + headers.get(KafkaHeaders.RECEIVED_PARTITION) + "@" + headers.get(KafkaHeaders.OFFSET))
-                    .getBytes(StandardCharsets.UTF_8)).toString();
+            eventId = UUID.nameUUIDFromBytes(record.origin().getBytes(StandardCharsets.UTF_8)).toString();
         }
         return Optional.of(new ReadinessRecord(eventId, eventType, specialistOrgId, caseId, value,
                 occurredAt(textField(event, "occurredAt"))));
@@ -71,12 +66,5 @@ record ReadinessRecord(String eventId, String eventType, String specialistOrgId,
     private static String textField(JsonNode event, String name) {
         JsonNode field = event.get(name);
         return field == null || !field.isString() ? null : field.asString();
-    }
-
-    private static String text(Object header) {
-        if (header instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return header == null ? null : header.toString();
     }
 }

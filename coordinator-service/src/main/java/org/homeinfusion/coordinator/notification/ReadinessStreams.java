@@ -71,6 +71,10 @@ class ReadinessStreams implements SmartLifecycle {
         return emitter;
     }
 
+    boolean hasClients() {
+        return !clients.isEmpty();
+    }
+
     /** Hands a readiness event to the streams of the organizations taking part in its case. */
     void publish(ReadinessRecord record) {
         if (clients.isEmpty()) {

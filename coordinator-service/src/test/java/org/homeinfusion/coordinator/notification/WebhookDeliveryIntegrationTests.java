@@ -83,6 +83,31 @@ class WebhookDeliveryIntegrationTests extends NotificationIntegrationSupport {
     }
 
     @Test
+    void aBatchOfReadinessRecordsSchedulesEachEventOnceAndOnlyWhatTheSubscriberCanAskFor() throws Exception {
+        String specialist = newOrg("SPEC");
+        try (WebhookReceiver receiver = WebhookReceiver.healthy()) {
+            subscribe(specialist, receiver.url(), "ReadyToSchedule", "ReadinessWithdrawn");
+            Instant subscribed = Instant.now();
+            String ready = UUID.randomUUID().toString();
+            String withdrawn = UUID.randomUUID().toString();
+            // Sent together, so the coordinator reads them as one batch.
+            publishTogether(List.of(
+                    readinessRecord(ready, "ReadyToSchedule", specialist, subscribed.plusSeconds(1)),
+                    readinessRecord(ready, "ReadyToSchedule", specialist, subscribed.plusSeconds(1)),
+                    readinessRecord(UUID.randomUUID().toString(), "ReadinessWithdrawn", specialist,
+                            subscribed.minusSeconds(3600)),
+                    readinessRecord(withdrawn, "ReadinessWithdrawn", specialist, subscribed.plusSeconds(2)),
+                    unreadable(readinessRecord(UUID.randomUUID().toString(), "ReadyToSchedule", specialist,
+                            subscribed.plusSeconds(3)))));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.requests().size() >= 2);
+            Thread.sleep(2_000);
+            assertThat(receiver.requests()).extracting(request -> request.header("X-Event-Id"))
+                    .containsExactlyInAnyOrder(ready, withdrawn);
+        }
+    }
+
+    @Test
     void deliveriesLeftBehindByAStoppedOrCrashedInstanceAreTakenOverAndDelivered() throws Exception {
         String specialist = newOrg("SPEC");
         try (WebhookReceiver receiver = WebhookReceiver.healthy()) {
@@ -217,6 +242,33 @@ class WebhookDeliveryIntegrationTests extends NotificationIntegrationSupport {
                 .param("status", status).param("token", claimToken)
                 .update();
         return eventId;
+    }
+
+    /** A readiness record as the coordinator's relay writes it; the value carries only what routing reads. */
+    private static ProducerRecord<String, String> readinessRecord(String eventId, String eventName, String specialist,
+            Instant occurredAt) {
+        String caseId = CaseIds.unique();
+        ProducerRecord<String, String> record = new ProducerRecord<>("case-readiness.events", caseId,
+                "{\"specialistOrgId\":\"" + specialist + "\",\"caseId\":\"" + caseId + "\",\"occurredAt\":\""
+                        + occurredAt + "\"}");
+        record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", ("org.homeinfusion." + eventName).getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private static ProducerRecord<String, String> unreadable(ProducerRecord<String, String> record) {
+        return new ProducerRecord<>(record.topic(), null, record.key(), "{not json", record.headers());
+    }
+
+    private static void publishTogether(List<ProducerRecord<String, String>> records) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.LINGER_MS_CONFIG, 50))) {
+            records.forEach(producer::send);
+            producer.flush();
+        }
     }
 
     /** Writes a copy of a readiness record (same ce_id, same value) onto the topic. */
