@@ -45,7 +45,7 @@ class Subscriptions {
         SubscriptionRequest.Checked checked = request.checked();
         // Resolved before the transaction starts, so a slow DNS answer never holds a database connection.
         checkHost(checked);
-        IdempotentCreation.Result result = transactions.execute(status -> idempotency.create(
+        IdempotentCreation.Result<Subscription> result = transactions.execute(status -> idempotency.create(
                 actor.org() + ":subscriptions", idempotencyKey, request, () -> {
                     if (store.lockAndCount(actor.org()) >= properties.maxSubscriptionsPerOrganization()) {
                         throw ApiProblem.ruleViolation(null, "SUBSCRIPTION_LIMIT_REACHED", "An organization may have at most "
@@ -54,11 +54,14 @@ class Subscriptions {
                     Subscription subscription = new Subscription(UUID.randomUUID(), actor.org(), checked.callbackUrl(),
                             request.secret(), checked.eventTypes(), clock.instant());
                     store.insert(subscription);
-                    return subscription.id();
-                }));
-        Subscription subscription = store.find(result.resourceId(), actor.org())
-                .orElseThrow(() -> ApiProblem.notFound("Subscription", result.resourceId()));
-        return new Created(subscription, result.replayed());
+                    // Read back: the database keeps created_at to the microsecond, and a replay answers with that.
+                    return stored(subscription.id(), actor);
+                }, Subscription::id, id -> stored(id, actor)));
+        return new Created(result.resource(), result.replayed());
+    }
+
+    private Subscription stored(UUID id, Actor actor) {
+        return store.find(id, actor.org()).orElseThrow(() -> ApiProblem.notFound("Subscription", id));
     }
 
     Subscription get(Actor actor, UUID id) {

@@ -45,7 +45,7 @@ class DrugAuthorizations {
 
     @Transactional
     public Created request(Actor specialist, CreateDrugAuthorization request, String idempotencyKey) {
-        IdempotentCreation.Result result = idempotency.create(specialist.org() + ":drug-authorizations",
+        IdempotentCreation.Result<DrugAuthorization> result = idempotency.create(specialist.org() + ":drug-authorizations",
                 idempotencyKey, request, () -> {
                     BillingCodePreflight.Result checked = preflight.check(new BillingCodePreflight.DrugLine(
                             request.normalizedCode(), request.payer().plan().name(), request.placeOfService(),
@@ -57,9 +57,9 @@ class DrugAuthorizations {
                             checked.billingUnitsPerDose(), clock.instant());
                     repository.insert(created);
                     events.publish(DrugAuthorizationRequested::new, created);
-                    return created.id();
-                });
-        return new Created(repository.find(result.resourceId()).orElseThrow(), result.replayed());
+                    return created;
+                }, DrugAuthorization::id, id -> repository.find(id).orElseThrow());
+        return new Created(result.resource(), result.replayed());
     }
 
     @Transactional

@@ -49,7 +49,7 @@ class NursingAuthorizations {
     @Transactional
     public Created request(Actor specialist, CreateNursingAuthorization request, String idempotencyKey) {
         VisitFrequency frequency = request.visitFrequency();
-        IdempotentCreation.Result result = idempotency.create(specialist.org() + ":nursing-authorizations",
+        IdempotentCreation.Result<NursingAuthorization> result = idempotency.create(specialist.org() + ":nursing-authorizations",
                 idempotencyKey, request, () -> {
                     List<Violation> violations = preflight.check(new ServiceCodePreflight.ServiceLine(
                             request.normalizedCode(), request.payer().plan().name()));
@@ -60,9 +60,9 @@ class NursingAuthorizations {
                             request, frequency, clock.instant());
                     repository.insert(created);
                     events.publish(NursingAuthorizationRequested::new, created);
-                    return created.id();
-                });
-        return new Created(repository.find(result.resourceId()).orElseThrow(), result.replayed());
+                    return created;
+                }, NursingAuthorization::id, id -> repository.find(id).orElseThrow());
+        return new Created(result.resource(), result.replayed());
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.homeinfusion.support.problem.ApiProblem;
@@ -32,20 +33,23 @@ public class IdempotentCreation {
         this.jsonMapper = jsonMapper;
     }
 
-    /** The outcome: the resource's id, and whether it was created now or earlier under the same key. */
-    public record Result(UUID resourceId, boolean replayed) {
+    /** The outcome: the resource, and whether it was created now or earlier under the same key. */
+    public record Result<T>(T resource, boolean replayed) {
     }
 
     /**
      * @param scope          who and what the key belongs to, e.g. {@code "SPEC-1:drug-authorizations"}
      * @param idempotencyKey the client's key, or null for a plain create
      * @param request        the request body; a retry must send an equal body
-     * @param creation       creates the resource and returns its id
+     * @param creation       creates the resource and returns it as stored (no need to read it back)
+     * @param idOf           the id a key is remembered with
+     * @param stored         loads the resource an earlier request with the same key created
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Result create(String scope, String idempotencyKey, Object request, Supplier<UUID> creation) {
+    public <T> Result<T> create(String scope, String idempotencyKey, Object request, Supplier<T> creation,
+            Function<T, UUID> idOf, Function<UUID, T> stored) {
         if (idempotencyKey == null) {
-            return new Result(creation.get(), false);
+            return new Result<>(creation.get(), false);
         }
         if (!idempotencyKey.matches(KEY_PATTERN)) {
             throw ApiProblem.invalid("Idempotency-Key", "INVALID_IDEMPOTENCY_KEY",
@@ -55,27 +59,28 @@ public class IdempotentCreation {
                 .param("lock", scope + "|" + idempotencyKey)
                 .query().singleRow();
         String fingerprint = fingerprint(request);
-        Optional<StoredKey> stored = jdbc.sql("""
+        Optional<StoredKey> storedKey = jdbc.sql("""
                         SELECT request_fingerprint, resource_id FROM idempotency_key
                         WHERE scope = :scope AND idempotency_key = :key""")
                 .param("scope", scope).param("key", idempotencyKey)
                 .query((rs, n) -> new StoredKey(rs.getString(1), rs.getObject(2, UUID.class)))
                 .optional();
-        if (stored.isPresent()) {
-            if (!stored.get().fingerprint().equals(fingerprint)) {
+        if (storedKey.isPresent()) {
+            if (!storedKey.get().fingerprint().equals(fingerprint)) {
                 throw ApiProblem.ruleViolation("Idempotency-Key", "IDEMPOTENCY_KEY_REUSED",
                         "This Idempotency-Key was already used with a different request body");
             }
-            return new Result(stored.get().resourceId(), true);
+            return new Result<>(stored.apply(storedKey.get().resourceId()), true);
         }
-        UUID id = creation.get();
+        T created = creation.get();
+        UUID id = idOf.apply(created);
         jdbc.sql("""
                         INSERT INTO idempotency_key (scope, idempotency_key, request_fingerprint, resource_id)
                         VALUES (:scope, :key, :fingerprint, :id)""")
                 .param("scope", scope).param("key", idempotencyKey)
                 .param("fingerprint", fingerprint).param("id", id)
                 .update();
-        return new Result(id, false);
+        return new Result<>(created, false);
     }
 
     private String fingerprint(Object request) {

@@ -47,7 +47,7 @@ class SuppliesAuthorizations {
     @Transactional
     public Created request(Actor specialist, CreateSuppliesAuthorization request, String idempotencyKey) {
         request.checked();
-        IdempotentCreation.Result result = idempotency.create(specialist.org() + ":supplies-authorizations",
+        IdempotentCreation.Result<SuppliesAuthorization> result = idempotency.create(specialist.org() + ":supplies-authorizations",
                 idempotencyKey, request, () -> {
                     List<Violation> violations = preflight.check(new CoveragePreflight.SuppliesLine(request.coverage(),
                             request.payer().plan().name(), request.normalizedPerDiemCode(),
@@ -59,9 +59,9 @@ class SuppliesAuthorizations {
                             request, clock.instant());
                     repository.insert(created);
                     events.publish(SuppliesAuthorizationRequested::new, created);
-                    return created.id();
-                });
-        return new Created(repository.find(result.resourceId()).orElseThrow(), result.replayed());
+                    return created;
+                }, SuppliesAuthorization::id, id -> repository.find(id).orElseThrow());
+        return new Created(result.resource(), result.replayed());
     }
 
     @Transactional
