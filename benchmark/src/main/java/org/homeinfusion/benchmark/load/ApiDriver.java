@@ -1,13 +1,10 @@
 package org.homeinfusion.benchmark.load;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,29 +16,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.homeinfusion.benchmark.observe.HarnessClock;
 
 /**
- * Sends calls with {@link HttpClient}'s asynchronous API, never blocking the caller: an open-loop schedule must not
- * wait for earlier responses. At most {@code maxInFlight} calls are on the wire; further calls queue here (FIFO) and
- * that wait counts in their latency, because it is measured from the time each call was due, not sent.
+ * Sends calls without ever blocking the caller: an open-loop schedule must not wait for earlier responses. At most
+ * {@code maxInFlight} calls are on the wire, each exchanged on its own thread over a kept-alive socket
+ * ({@link KeepAliveHttp}); further calls queue here (FIFO) and that wait counts in their latency, because it is
+ * measured from the time each call was due, not sent.
  */
 public final class ApiDriver implements AutoCloseable {
 
-    private final HttpClient http;
+    private final KeepAliveHttp http;
+    private final ExecutorService exchanges;
     private final ExecutorService executor;
     private final Semaphore permits;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final Duration timeout;
     private final AtomicInteger maxQueued = new AtomicInteger();
     private final AtomicInteger queued = new AtomicInteger();
 
     public ApiDriver(int maxInFlight, Duration timeout, int threads) {
+        this.http = new KeepAliveHttp(timeout);
+        // Threads are made as calls overlap and kept while busy: at most one per call on the wire.
+        this.exchanges = Executors.newCachedThreadPool(daemon("http-call"));
         this.executor = Executors.newFixedThreadPool(threads, daemon("http-client"));
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(executor)
-                .build();
         this.permits = new Semaphore(maxInFlight);
-        this.timeout = timeout;
     }
 
     /** The threads on which responses complete; case logic continues there. */
@@ -80,39 +75,20 @@ public final class ApiDriver implements AutoCloseable {
     }
 
     private void dispatch(Pending pending) {
-        ApiCall call = pending.call();
-        HttpRequest.Builder request = HttpRequest.newBuilder(call.uri())
-                .timeout(timeout)
-                .header("Accept", "application/json, application/problem+json");
-        if (call.bearer() != null) {
-            request.header("Authorization", call.bearer());
-        }
-        if (call.idempotencyKey() != null) {
-            request.header("Idempotency-Key", call.idempotencyKey());
-        }
-        if (call.body() != null) {
-            request.header("Content-Type", "application/json")
-                    .method(call.method(), HttpRequest.BodyPublishers.ofString(call.body()));
-        } else {
-            request.method(call.method(), HttpRequest.BodyPublishers.noBody());
-        }
-        long sent = HarnessClock.now();
-        CompletableFuture<HttpResponse<String>> response;
-        try {
-            response = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (RuntimeException e) {
-            response = CompletableFuture.failedFuture(e);
-        }
-        response.whenComplete((answer, failure) -> {
-            long completed = HarnessClock.now();
+        exchanges.execute(() -> {
+            ApiCall call = pending.call();
+            long sent = HarnessClock.now();
             ApiResult result;
-            if (failure == null) {
-                result = new ApiResult(call, answer.statusCode(), answer.body(), pending.scheduledNanos(), sent, completed);
-            } else {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                int status = cause instanceof HttpTimeoutException ? ApiResult.TIMEOUT : ApiResult.IO_ERROR;
-                result = new ApiResult(call, status, String.valueOf(cause), pending.scheduledNanos(), sent, completed);
+            try {
+                KeepAliveHttp.Response answer = http.exchange(call);
+                result = new ApiResult(call, answer.status(), answer.body(), pending.scheduledNanos(), sent,
+                        HarnessClock.now());
+            } catch (SocketTimeoutException timeout) {
+                result = new ApiResult(call, ApiResult.TIMEOUT, String.valueOf(timeout), pending.scheduledNanos(), sent,
+                        HarnessClock.now());
+            } catch (IOException | RuntimeException failure) {
+                result = new ApiResult(call, ApiResult.IO_ERROR, String.valueOf(failure), pending.scheduledNanos(), sent,
+                        HarnessClock.now());
             }
             permits.release();
             drain();
@@ -123,6 +99,8 @@ public final class ApiDriver implements AutoCloseable {
 
     @Override
     public void close() {
+        http.close();
+        exchanges.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
