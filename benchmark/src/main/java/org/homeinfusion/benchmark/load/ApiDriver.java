@@ -39,7 +39,10 @@ public final class ApiDriver implements AutoCloseable {
         this.permits = new Semaphore(maxInFlight);
     }
 
-    /** The threads on which responses complete; case logic continues there. */
+    /**
+     * A few threads for case steps that wait on something other than a response (e.g. a readiness record) before
+     * their next call; responses themselves complete on the thread that exchanged them, and case logic continues there.
+     */
     public ExecutorService executor() {
         return executor;
     }
@@ -78,18 +81,20 @@ public final class ApiDriver implements AutoCloseable {
         exchanges.execute(() -> {
             ApiCall call = pending.call();
             long sent = HarnessClock.now();
-            ApiResult result;
+            int status;
+            String body;
             try {
                 KeepAliveHttp.Response answer = http.exchange(call);
-                result = new ApiResult(call, answer.status(), answer.body(), pending.scheduledNanos(), sent,
-                        HarnessClock.now());
+                status = answer.status();
+                body = answer.body();
             } catch (SocketTimeoutException timeout) {
-                result = new ApiResult(call, ApiResult.TIMEOUT, String.valueOf(timeout), pending.scheduledNanos(), sent,
-                        HarnessClock.now());
+                status = ApiResult.TIMEOUT;
+                body = String.valueOf(timeout);
             } catch (IOException | RuntimeException failure) {
-                result = new ApiResult(call, ApiResult.IO_ERROR, String.valueOf(failure), pending.scheduledNanos(), sent,
-                        HarnessClock.now());
+                status = ApiResult.IO_ERROR;
+                body = String.valueOf(failure);
             }
+            ApiResult result = new ApiResult(call, status, body, pending.scheduledNanos(), sent, HarnessClock.now());
             permits.release();
             drain();
             pending.stats().record(result);

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,7 +47,7 @@ final class KeepAliveHttp implements Closeable {
      * Sends the call and waits for its response. A reused socket that the server had already closed fails before
      * any byte of a response arrives; the request is then sent once more on a new socket, since the server never read it.
      *
-     * @throws java.net.SocketTimeoutException when the server is silent for the timeout
+     * @throws SocketTimeoutException when the server is silent for the timeout
      * @throws IOException                     when the exchange fails otherwise
      */
     Response exchange(ApiCall call) throws IOException {
@@ -192,7 +193,7 @@ final class KeepAliveHttp implements Closeable {
                 out.write(request);
                 out.flush();
                 first = in.read();
-            } catch (java.net.SocketTimeoutException slow) {
+            } catch (SocketTimeoutException slow) {
                 throw slow;
             } catch (IOException reset) {
                 // A closed peer shows as a reset as often as an end of stream.

@@ -178,12 +178,6 @@ class CaseStore {
                 .query((rs, n) -> mapCase(rs, CaseAuthorizations.empty())).list();
     }
 
-    Optional<Collection<String>> participants(CaseKey key) {
-        return jdbc.sql("SELECT participants FROM case_readiness WHERE specialist_org_id = :org AND case_id = :caseId")
-                .param("org", key.specialistOrgId()).param("caseId", key.caseId())
-                .query((rs, n) -> (Collection<String>) participantsOf(rs)).optional();
-    }
-
     long countByState(ReadinessState state) {
         return jdbc.sql("SELECT count(*) FROM case_readiness WHERE state = :state AND readiness <> 'null'::jsonb")
                 .param("state", state.name()).query(Long.class).single();
