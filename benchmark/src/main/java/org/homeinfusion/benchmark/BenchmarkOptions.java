@@ -32,7 +32,7 @@ record BenchmarkOptions(boolean smoke, URI target, String kafka, int postgresPor
               --duration 30s        arrival window per rate (ms, s, m)
               --pause 5s            quiet time between rates
               --warmup 10s          unreported warm-up at the first rate (0s: none)
-              --catch-up-cases N    cases created while the coordinator is stopped (default 2500, ~21,000 pillar
+              --catch-up-cases N    cases created while the coordinator is stopped (default 7500, ~62,500 pillar
                                     events; 0 skips the catch-up)
               --catch-up-rate R     cases/s while creating that backlog (default 150)
               --max-in-flight N     HTTP calls on the wire at once; more wait in the harness, counted (default 512)
@@ -106,7 +106,7 @@ record BenchmarkOptions(boolean smoke, URI target, String kafka, int postgresPor
         if (target != null && (target.getScheme() == null || target.getHost() == null)) {
             throw new IllegalArgumentException("--target needs a URL such as http://127.0.0.1");
         }
-        int catchUpCases = (int) number("--catch-up-cases", values.getOrDefault("--catch-up-cases", smoke ? "20" : "2500"));
+        int catchUpCases = (int) number("--catch-up-cases", values.getOrDefault("--catch-up-cases", smoke ? "20" : "7500"));
         double catchUpRate = number("--catch-up-rate", values.getOrDefault("--catch-up-rate", smoke ? "20" : "150"));
         int maxInFlight = (int) number("--max-in-flight", values.getOrDefault("--max-in-flight", "512"));
         if (catchUpCases < 0 || catchUpRate <= 0 || maxInFlight < 1) {

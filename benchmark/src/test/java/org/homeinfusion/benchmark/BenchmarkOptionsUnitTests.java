@@ -16,7 +16,7 @@ class BenchmarkOptionsUnitTests {
         assertThat(options.target()).isNull();
         assertThat(options.rates()).containsExactly(10.0, 50.0, 100.0, 200.0);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(options.catchUpCases()).isEqualTo(2500);
+        assertThat(options.catchUpCases()).isEqualTo(7500);
         assertThat(options.keepData()).isFalse();
     }
 
