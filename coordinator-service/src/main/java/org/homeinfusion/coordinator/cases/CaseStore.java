@@ -131,7 +131,7 @@ class CaseStore {
                     authorizations.add(authorizationParameters(updated.key(), authorization));
                 }
             }
-            cases.add(caseParameters(updated));
+            cases.add(caseParameters(previous, updated));
         }
         if (!authorizations.isEmpty()) {
             named.batchUpdate(UPSERT_AUTHORIZATION, authorizations.toArray(MapSqlParameterSource[]::new));
@@ -198,9 +198,10 @@ class CaseStore {
             ON CONFLICT (authorization_id) DO UPDATE SET version = EXCLUDED.version, snapshot = EXCLUDED.snapshot
             WHERE case_authorization.version < EXCLUDED.version""";
 
+    /** {@code recorded} is written only when it changed (null otherwise): most steps announce nothing. */
     private static final String UPDATE_CASE = """
             UPDATE case_readiness SET state = :state, readiness_version = :version,
-                   recorded = CAST(:recorded AS jsonb), readiness = CAST(:readiness AS jsonb),
+                   recorded = COALESCE(CAST(:recorded AS jsonb), recorded), readiness = CAST(:readiness AS jsonb),
                    participants = CAST(:participants AS text[]), ready_at = :readyAt, updated_at = :updatedAt,
                    revision = :revision
             WHERE specialist_org_id = :org AND case_id = :caseId""";
@@ -212,12 +213,13 @@ class CaseStore {
                 .addValue("snapshot", JSON.writeValueAsString(authorization));
     }
 
-    private static MapSqlParameterSource caseParameters(CaseRecord updated) {
+    private static MapSqlParameterSource caseParameters(CaseRecord previous, CaseRecord updated) {
+        RecordedReadiness recorded = updated.recorded();
         return new MapSqlParameterSource()
                 .addValue("state", updated.readiness().state().name())
-                .addValue("version", updated.recorded().readinessVersion())
-                .addValue("recorded", JSON.writeValueAsString(updated.recorded()))
-                .addValue("readiness", JSON.writeValueAsString(updated.readiness()))
+                .addValue("version", recorded.readinessVersion())
+                .addValue("recorded", recorded.equals(previous.recorded()) ? null : JSON.writeValueAsString(recorded))
+                .addValue("readiness", JSON.writeValueAsString(StoredVerdict.of(updated.readiness(), recorded)))
                 .addValue("participants", updated.participants().toArray(String[]::new))
                 .addValue("readyAt", updated.readyAt() == null ? null : Timestamp.from(updated.readyAt()))
                 .addValue("updatedAt", Timestamp.from(updated.updatedAt()))
@@ -244,10 +246,12 @@ class CaseStore {
 
     private static CaseRecord mapCase(ResultSet rs, CaseAuthorizations authorizations) throws SQLException {
         String readiness = rs.getString("readiness");
+        RecordedReadiness recorded = JSON.readValue(rs.getString("recorded"), RecordedReadiness.class);
         Timestamp readyAt = rs.getTimestamp("ready_at");
         return new CaseRecord(new CaseKey(rs.getString("specialist_org_id"), rs.getString("case_id")), authorizations,
-                JSON.readValue(rs.getString("recorded"), RecordedReadiness.class),
-                readiness == null || "null".equals(readiness) ? null : JSON.readValue(readiness, Readiness.class),
+                recorded,
+                readiness == null || "null".equals(readiness) ? null
+                        : JSON.readValue(readiness, StoredVerdict.class).with(recorded),
                 participantsOf(rs), rs.getTimestamp("first_event_at").toInstant(),
                 readyAt == null ? null : readyAt.toInstant(), rs.getTimestamp("updated_at").toInstant(),
                 rs.getLong("revision"));

@@ -75,11 +75,19 @@ class ReadinessSagaIntegrationTests {
         story.send(story.readyStory());
         readiness.assertNoFurtherRecord(r -> caseId.equals(r.key()) && (r.offset() != ready.offset() || r.partition() != ready.partition()), Duration.ofSeconds(3));
 
-        JsonNode view = ApiClient.onPort(port).get("/api/cases/" + caseId + "/readiness",
-                TestTokens.bearer("SPEC-1", "SPECIALIST")).json();
+        JsonNode view = readinessView("SPEC-1", "SPECIALIST");
         assertThat(view.get("state").asString()).isEqualTo("READY");
         assertThat(view.get("readinessVersion").asLong()).isEqualTo(1);
         assertThat(view.get("blockers").size()).isZero();
+        assertThat(view.get("schedule").get("visit").get("start").asString()).isEqualTo("2026-12-08T14:00:00-05:00");
+        assertThat(view.get("summary").asString()).startsWith("Pharmacy PHARM-1 delivering Tue Dec 8 08:00–11:00");
+
+        // A row written before the verdict was stored without its schedule reads the same.
+        jdbc.update("""
+                UPDATE case_readiness SET readiness = readiness
+                       || jsonb_build_object('ready', true, 'schedule', recorded -> 'lastEmittedSchedule')
+                WHERE case_id = ?""", caseId);
+        assertThat(readinessView("SPEC-1", "SPECIALIST")).isEqualTo(view);
     }
 
     @Test
@@ -91,8 +99,21 @@ class ReadinessSagaIntegrationTests {
         CapturedRecord withdrawn = awaitReadiness("ReadinessWithdrawn", 2);
         assertThat(withdrawn.value()).contains("NURSE_VISIT_NOT_CONFIRMED");
 
+        JsonNode withdrawnView = readinessView("HHA-7", "AGENCY");
+        assertThat(withdrawnView.get("state").asString()).isEqualTo("NOT_READY");
+        assertThat(withdrawnView.get("readinessVersion").asLong()).isEqualTo(2);
+        assertThat(withdrawnView.get("blockers").findValuesAsString("code")).contains("NURSE_VISIT_NOT_CONFIRMED");
+        assertThat(withdrawnView.hasNonNull("schedule")).isFalse();
+
         story.send(story.visitConfirmed(5, OffsetDateTime.parse("2026-12-10T14:00:00-05:00")));
         assertThat(awaitReadiness("ReadyToSchedule", 3).value()).contains("2026-12-10T14:00:00-05:00");
+        JsonNode readyAgain = readinessView("HHA-7", "AGENCY");
+        assertThat(readyAgain.get("readinessVersion").asLong()).isEqualTo(3);
+        assertThat(readyAgain.get("schedule").get("visit").get("start").asString()).isEqualTo("2026-12-10T14:00:00-05:00");
+    }
+
+    private JsonNode readinessView(String org, String role) {
+        return ApiClient.onPort(port).get("/api/cases/" + caseId + "/readiness", TestTokens.bearer(org, role)).json();
     }
 
     @Test
