@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -50,6 +51,15 @@ public final class TopicOffsets implements AutoCloseable {
             committed.put(partition, offset == null ? 0L : offset.offset());
         }
         return committed;
+    }
+
+    /**
+     * Whether any member of {@code group} has partitions assigned: from then on it can fetch, so a catch-up is
+     * timed from here (its start-up before is not consumption, its first batch is).
+     */
+    public boolean hasAssignedMember(String group) {
+        ConsumerGroupDescription description = get(admin.describeConsumerGroups(List.of(group)).describedGroups().get(group));
+        return description.members().stream().anyMatch(member -> !member.assignment().topicPartitions().isEmpty());
     }
 
     public static long sum(Map<TopicPartition, Long> offsets) {

@@ -33,7 +33,7 @@ class ReportWriterUnitTests {
         assertThat(markdown).contains("## Targets", "| 50 | 420 | 750 | 40 | 90 | 180 | 260 |",
                 "![time-to-ready percentiles by arrival rate](latency.png)", "**PASSED**",
                 "| 50 cases/s | coordinator | Lock:transactionid | `SELECT c.* FROM case_readiness` | 0.80 |",
-                "| process | idle | 50 cases/s | catch-up | catch-up drain only |",
+                "| process | idle | 50 cases/s | catch-up | catch-up consuming only |",
                 "| coordinator-service | 300 MiB, 40 % | 300 MiB, 40 % | 300 MiB, 40 % | 310 MiB, 150 % |");
         assertThat(Files.readString(run.resolve("report.json"))).contains("\"offeredCasesPerSecond\" : 50.0");
         assertThat(ImageIO.read(run.resolve("latency.png").toFile()).getWidth()).isPositive();
@@ -55,7 +55,7 @@ class ReportWriterUnitTests {
         RateResult rate = new RateResult(50, 15, 750, 420, 49, 0.3, ttr, ttr, ttr,
                 Map.of("coordinator", ttr), ttr, 0, http, http, correct, footprint,
                 Map.of("coordinator | Lock:transactionid | SELECT c.* FROM case_readiness", 0.8), 0, true, true, "sustained");
-        CatchUpResult catchUp = new CatchUpResult(true, null, 2500, 20_000, 50, 12, 10, 20_000, 2_000, 22, 20_000, 0.2,
+        CatchUpResult catchUp = new CatchUpResult(true, null, 2500, 20_000, 50, 12, 10, 8, 16_000, 2_000, 22, 20_000, 0.2,
                 100_000, 0.02, http, new Correctness(2500, 2500, 0, 0, 0, 0, 0, List.of()), footprint, Map.of(),
                 new Footprint.Result(2, List.of(new Footprint.Usage("coordinator-service", "service", 1, 310, 300, 290, 3,
                         150)), 1350, 1150, 198, 2));
