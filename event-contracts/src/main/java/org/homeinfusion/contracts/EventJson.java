@@ -24,6 +24,7 @@ public final class EventJson {
     /** Applies the event mapping rules to a builder, so services can add their own modules on top. */
     public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
         return builder
+                .addModule(IsoDateTimeReaders.module())
                 .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
