@@ -273,9 +273,8 @@ final class BenchmarkRun {
             return new CatchUpResult(true, null, outcomes.size(), backlog, round(backlogSeconds),
                     round(upAfter.toMillis() / 1000.0), round3(drain.consumingSeconds()), round3(drain.seconds()),
                     drain.events(), Math.round(drain.eventsPerSecond(backlog)), round(toLastReady), raw.records(),
-                    round3(raw.seconds()),
-                    Math.round(raw.perSecond()), round3(ratio), stats.summary(), judged.correctness(), footprintResult,
-                    databaseActivity, drain.footprint());
+                    round3(raw.seconds()), Math.round(raw.perSecond()), round3(ratio), stats.summary(),
+                    judged.correctness(), footprintResult, databaseActivity, drain.footprint());
         }
     }
 

@@ -23,7 +23,6 @@ import org.homeinfusion.coordinator.readiness.CaseAuthorizations;
 import org.homeinfusion.coordinator.readiness.DrugAuthorization;
 import org.homeinfusion.coordinator.readiness.NursingAuthorization;
 import org.homeinfusion.coordinator.readiness.Pillar;
-import org.homeinfusion.coordinator.readiness.Readiness;
 import org.homeinfusion.coordinator.readiness.ReadinessState;
 import org.homeinfusion.coordinator.readiness.RecordedReadiness;
 import org.homeinfusion.coordinator.readiness.SuppliesAuthorization;
