@@ -200,6 +200,8 @@ public final class ReportWriter {
                     List.of("consuming (partitions assigned → lag 0)", c.consumingSeconds() + " s for "
                             + c.pillarEvents() + " events"),
                     List.of("**coordinator catch-up**", "**" + (long) c.eventsPerSecond() + " events/s**"),
+                    List.of("coordinator CPU while consuming (steadier than events/s on a shared machine)",
+                            coordinatorCpu(c)),
                     List.of("plain consumer, same backlog", c.rawRecords() + " records in " + c.rawSeconds() + " s = "
                             + (long) c.rawRecordsPerSecond() + " records/s"),
                     List.of("**ratio coordinator / plain consumer**", "**" + c.ratio() + "**"),
@@ -223,7 +225,7 @@ public final class ReportWriter {
                     + " cases/s", what, backends)));
         }
         if (c.ran()) {
-            c.databaseActivity().forEach((what, backends) -> activity.add(activityRow("catch-up drain", what, backends)));
+            c.databaseActivity().forEach((what, backends) -> activity.add(activityRow("catch-up", what, backends)));
         }
         if (activity.isEmpty()) {
             md.append("Not sampled (no access to the system's PostgreSQL).\n\n");
@@ -302,6 +304,17 @@ public final class ReportWriter {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /** The coordinator's CPU time over the consuming interval, in all and per event. */
+    private static String coordinatorCpu(CatchUpResult c) {
+        Footprint.Usage coordinator = c.drainFootprint() == null ? null : c.drainFootprint().groups().stream()
+                .filter(group -> group.name().startsWith("coordinator")).findFirst().orElse(null);
+        if (coordinator == null || c.pillarEvents() == 0) {
+            return "n/a";
+        }
+        return fmt(coordinator.cpuSeconds()) + " s = " + Math.round(coordinator.cpuSeconds() * 1e6 / c.pillarEvents())
+                + " µs per event";
     }
 
     private static List<String> activityRow(String phase, String what, double backends) {
