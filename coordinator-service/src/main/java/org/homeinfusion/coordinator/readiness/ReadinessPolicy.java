@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -102,11 +103,11 @@ public final class ReadinessPolicy {
 
         private void requireEveryPillar() {
             when(drug == null, BlockerCode.DRUG_AUTH_MISSING,
-                    "No drug authorization has been requested, or every one was cancelled.");
+                    () -> "No drug authorization has been requested, or every one was cancelled.");
             when(nursing == null, BlockerCode.NURSING_AUTH_MISSING,
-                    "No nursing authorization has been requested, or every one was cancelled.");
+                    () -> "No nursing authorization has been requested, or every one was cancelled.");
             when(supplies == null, BlockerCode.SUPPLIES_AUTH_MISSING,
-                    "No supplies authorization has been requested, or every one was cancelled.");
+                    () -> "No supplies authorization has been requested, or every one was cancelled.");
         }
 
         private void requireApprovals() {
@@ -130,11 +131,11 @@ public final class ReadinessPolicy {
                 Integer units = drug.approvedUnits();
                 if (units != null) {
                     when(units < drug.billingUnitsPerDose(), BlockerCode.DRUG_UNITS_INSUFFICIENT,
-                            "The drug authorization approves %d billing units but one dose needs %d."
+                            () -> "The drug authorization approves %d billing units but one dose needs %d."
                                     .formatted(units, drug.billingUnitsPerDose()));
                 } else {
                     when(drug.status() == AuthorizationStatus.PARTIALLY_APPROVED, BlockerCode.DRUG_UNITS_INSUFFICIENT,
-                            "The partial drug approval does not say how many units it covers; one dose needs %d."
+                            () -> "The partial drug approval does not say how many units it covers; one dose needs %d."
                                     .formatted(drug.billingUnitsPerDose()));
                 }
             }
@@ -142,11 +143,11 @@ public final class ReadinessPolicy {
                 Integer approved = nursing.approvedVisits();
                 if (approved != null) {
                     when((long) approved - nursing.visitsUsed() < 1, BlockerCode.NURSING_VISITS_EXHAUSTED,
-                            "No approved nursing visit is left: %d approved, %d used."
+                            () -> "No approved nursing visit is left: %d approved, %d used."
                                     .formatted(approved, nursing.visitsUsed()));
                 } else {
                     when(nursing.status() == AuthorizationStatus.PARTIALLY_APPROVED, BlockerCode.NURSING_VISITS_EXHAUSTED,
-                            "The partial nursing approval does not say how many visits it covers.");
+                            () -> "The partial nursing approval does not say how many visits it covers.");
                 }
             }
         }
@@ -154,11 +155,11 @@ public final class ReadinessPolicy {
         /** Absent deliveries and visits block even when their authorization is missing too: they are still to do. */
         private void requireDeliveriesAndVisit() {
             when(drugDelivery == null, BlockerCode.DRUG_DELIVERY_NOT_SCHEDULED,
-                    "The pharmacy has not scheduled the drug delivery.");
+                    () -> "The pharmacy has not scheduled the drug delivery.");
             when(separateSupplies && suppliesDelivery == null, BlockerCode.SUPPLIES_DELIVERY_NOT_SCHEDULED,
-                    "The supplier has not scheduled the supplies delivery.");
+                    () -> "The supplier has not scheduled the supplies delivery.");
             when(visit == null, BlockerCode.NURSE_VISIT_NOT_CONFIRMED,
-                    "The agency has not confirmed a nurse visit.");
+                    () -> "The agency has not confirmed a nurse visit.");
         }
 
         private void requireDeliveriesBeforeVisit() {
@@ -168,13 +169,13 @@ public final class ReadinessPolicy {
             if (drugDelivery != null) {
                 when(gap(drugDelivery.etaEnd(), visit.start()).compareTo(minimumDrugLeadTime) < 0,
                         BlockerCode.DELIVERY_AFTER_VISIT,
-                        "The drug delivery may end at %s, less than %s before the visit at %s."
+                        () -> "The drug delivery may end at %s, less than %s before the visit at %s."
                                 .formatted(times.at(drugDelivery.etaEnd()), minutes(minimumDrugLeadTime),
                                         times.at(visit.start())));
             }
             if (suppliesDelivery != null) {
                 when(suppliesDelivery.etaEnd().isAfter(visit.start()), BlockerCode.SUPPLIES_AFTER_VISIT,
-                        "The supplies delivery may end at %s, after the visit at %s."
+                        () -> "The supplies delivery may end at %s, after the visit at %s."
                                 .formatted(times.at(suppliesDelivery.etaEnd()), times.at(visit.start())));
             }
         }
@@ -188,7 +189,7 @@ public final class ReadinessPolicy {
             Duration visitLength = Duration.ofMinutes(visit.expectedDurationMinutes());
             when(gap(visit.start(), beyondUseAt).compareTo(visitLength) < 0,
                     BlockerCode.PRODUCT_EXPIRES_BEFORE_VISIT,
-                    "The drug's beyond-use time %s is before the visit ends at %s."
+                    () -> "The drug's beyond-use time %s is before the visit ends at %s."
                             .formatted(times.at(beyondUseAt),
                                     times.atPlusMinutes(visit.start(), visit.expectedDurationMinutes())));
         }
@@ -259,9 +260,13 @@ public final class ReadinessPolicy {
                     .collect(Collectors.joining("; ", "Not ready to schedule: ", "."));
         }
 
-        private void when(boolean holds, BlockerCode code, String message) {
+        /**
+         * The message is only written when the rule holds: a case is judged again with every pillar record and most
+         * rules pass, so formatting each message (dates and times among them) up front was wasted for most of them.
+         */
+        private void when(boolean holds, BlockerCode code, Supplier<String> message) {
             if (holds) {
-                blockers.put(code, message);
+                blockers.put(code, message.get());
             }
         }
     }
