@@ -304,34 +304,31 @@ final class BenchmarkRun {
         Footprint.Window draining = null;
         while (System.nanoTime() < deadline) {
             long now = HarnessClock.now();
-            if (assigned == 0 && assignedMember(offsets)) {
-                assigned = now;
-                databaseActivity();
-                draining = footprint.begin();
-            }
+            boolean member = assigned == 0 && assignedMember(offsets);
             long consumed;
             try {
                 consumed = TopicOffsets.distance(committedBefore, offsets.committed(COORDINATOR_GROUP, end.keySet()));
             } catch (RuntimeException notYet) {
                 consumed = 0;
             }
+            if (assigned == 0 && (member || consumed > 0)) {
+                // A commit seen before any assignment means both fell between two polls: start from here.
+                assigned = now;
+                databaseActivity();
+                draining = footprint.begin();
+            }
             if (firstSeen == 0 && consumed > 0) {
                 firstSeen = now;
                 consumedAtFirst = consumed;
-                if (assigned == 0) {
-                    // The whole assignment and first batch fell between two polls: start from here.
-                    assigned = now;
-                    databaseActivity();
-                    draining = footprint.begin();
-                }
             }
             if (consumed >= backlog) {
                 Footprint.Result drained = draining == null ? null : draining.end();
-                if (firstSeen == now) {
-                    notes.add("Catch-up: the whole backlog was committed between two polls (" + LAG_POLL_MILLIS
+                if (assigned == 0 || assigned == now) {
+                    notes.add("Catch-up: the assignment and the whole backlog fell between two polls (" + LAG_POLL_MILLIS
                             + " ms); the rate is a lower bound.");
-                    return new Drain(LAG_POLL_MILLIS / 1000.0, backlog, LAG_POLL_MILLIS / 1000.0, null);
+                    return new Drain(LAG_POLL_MILLIS / 1000.0, 0, 0, null);
                 }
+                // A backlog committed in one batch leaves the first-commit window empty (0 events in 0 s).
                 return new Drain((now - assigned) / 1e9, consumed - consumedAtFirst, (now - firstSeen) / 1e9, drained);
             }
             if (up.isCompletedExceptionally()) {
