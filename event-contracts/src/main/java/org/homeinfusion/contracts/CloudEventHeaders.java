@@ -32,7 +32,7 @@ public final class CloudEventHeaders {
         headers.put(ID, id.toString());
         headers.put(TYPE, TYPE_PREFIX + eventName);
         headers.put(SOURCE, source);
-        headers.put(TIME, time.toString());
+        headers.put(TIME, IsoDateTimeWriters.text(time));
         headers.put(SUBJECT, caseId);
         headers.put(SPEC_VERSION, "1.0");
         headers.put(CONTENT_TYPE, "application/json");
