@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -57,7 +56,9 @@ public class CaseProcessor {
     /** Processes the batch and returns the events it emitted, in order. */
     @Transactional
     public List<Emission> process(List<PillarUpdate> updates) {
-        Map<CaseKey, List<Authorization>> byCase = new TreeMap<>();
+        // Hashed, not sorted: comparing thousands of keys by text was 8 % of the intake's CPU samples in a
+        // catch-up, and the database takes the row locks in a fixed order (CaseStore.lockAll) whatever the order here.
+        Map<CaseKey, List<Authorization>> byCase = new LinkedHashMap<>();
         for (PillarUpdate update : updates) {
             byCase.computeIfAbsent(update.caseKey(), key -> new ArrayList<>()).add(update.authorization());
         }

@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.homeinfusion.contracts.EventJson;
@@ -70,7 +69,7 @@ class CaseStore {
                 .param("recorded", JSON.writeValueAsString(RecordedReadiness.neverEmitted()))
                 .param("now", Timestamp.from(now))
                 .update();
-        Map<CaseKey, CaseRecord> locked = new TreeMap<>();
+        Map<CaseKey, CaseRecord> locked = new HashMap<>();
         List<CaseKey> toLoad = new ArrayList<>();
         jdbc.sql("""
                         SELECT c.specialist_org_id, c.case_id, c.revision FROM case_readiness c

@@ -14,13 +14,30 @@ import org.springframework.messaging.MessageHeaders;
  * One raw record as a batch binding hands it over: where it came from, key, headers, value. The coordinator's
  * three consumers all take batches, so the per-record cost of the binder (conversion, function invocation,
  * observation) is paid once per poll and their database work can be done per batch.
+ *
+ * @param binderHeaders the record's headers as the binder mapped them (raw bytes, or text for the few it decodes);
+ *                      kept as they are, because only {@code ce_type} is read per record and the whole map only
+ *                      for a dead letter
  */
-public record IncomingRecord(String topic, int partition, long offset, String key, Map<String, byte[]> headers,
+public record IncomingRecord(String topic, int partition, long offset, String key, Map<String, ?> binderHeaders,
                              byte[] value) {
 
     public String header(String name) {
-        byte[] value = headers.get(name);
-        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+        Object value = binderHeaders.get(name);
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : value instanceof String text ? text : null;
+    }
+
+    /** Every header that has a value in bytes or text, as bytes, in the record's order. */
+    public Map<String, byte[]> headers() {
+        Map<String, byte[]> headers = new LinkedHashMap<>();
+        binderHeaders.forEach((name, value) -> {
+            byte[] bytes = bytes(value);
+            if (bytes != null) {
+                headers.put(name, bytes);
+            }
+        });
+        return headers;
     }
 
     /** topic-partition@offset: stable across redeliveries, so it can stand in for a missing event id. */
@@ -40,17 +57,8 @@ public record IncomingRecord(String topic, int partition, long offset, String ke
         List<Map<String, Object>> recordHeaders = headers.get(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.class);
         List<IncomingRecord> records = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            Map<String, byte[]> own = new LinkedHashMap<>();
-            if (recordHeaders != null && i < recordHeaders.size()) {
-                recordHeaders.get(i).forEach((name, value) -> {
-                    byte[] bytes = bytes(value);
-                    if (bytes != null) {
-                        own.put(name, bytes);
-                    }
-                });
-            }
             records.add(new IncomingRecord(at(topics, i, "?"), at(partitions, i, -1), at(offsets, i, -1L),
-                    text(at(keys, i, null)), own, values.get(i)));
+                    text(at(keys, i, null)), at(recordHeaders, i, Map.of()), values.get(i)));
         }
         return records;
     }
