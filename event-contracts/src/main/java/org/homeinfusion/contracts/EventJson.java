@@ -3,6 +3,7 @@ package org.homeinfusion.contracts;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * The JSON mapping of every event. Timestamps keep their own offset on the way in and out:
@@ -26,6 +27,9 @@ public final class EventJson {
         return builder
                 .addModule(IsoDateTimeReaders.module())
                 .addModule(IsoDateTimeWriters.module())
+                // Jackson 3.1 calls a record's constructor through MethodHandle.invokeWithArguments, which builds a
+                // spreader for every call; Blackbird binds one per record type (and lambda accessors for its fields).
+                .addModule(new BlackbirdModule())
                 .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
