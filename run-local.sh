@@ -19,5 +19,6 @@ if [[ "$build" == true ]]; then
 fi
 
 java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-# The launcher JVM hosts the Kafka broker; the services get their own small heaps.
-exec "$java_cmd" -Xms64m -Xmx512m -XX:+UseSerialGC -jar local-stack/target/local-stack.jar ${args[@]+"${args[@]}"}
+# The launcher JVM hosts the Kafka broker; the services get their own small heaps. C1 only, like the services:
+# on two shared cores C2 kept compiling the broker for minutes and cost more than it returned (ADR 5).
+exec "$java_cmd" -Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar local-stack/target/local-stack.jar ${args[@]+"${args[@]}"}
