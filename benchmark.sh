@@ -34,5 +34,6 @@ fi
 
 java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # A small, steady heap: the harness shares the machine with what it measures, and reports its own footprint too.
-exec "$java_cmd" -Djava.awt.headless=true -Xms256m -Xmx768m -XX:+UseSerialGC \
+# C1 only, like the services and the broker: C2 compiling the harness took cores from the stack during the run.
+exec "$java_cmd" -Djava.awt.headless=true -Xms256m -Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
   -jar benchmark/target/benchmark.jar ${args[@]+"${args[@]}"}
