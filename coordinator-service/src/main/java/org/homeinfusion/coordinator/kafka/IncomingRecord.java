@@ -28,7 +28,7 @@ public record IncomingRecord(String topic, int partition, long offset, String ke
                 : value instanceof String text ? text : null;
     }
 
-    /** Every header that has a value in bytes or text, as bytes, in the record's order. */
+    /** Every header that has a value in bytes or text, as bytes, in the order the binder mapped them. */
     public Map<String, byte[]> headers() {
         Map<String, byte[]> headers = new LinkedHashMap<>();
         binderHeaders.forEach((name, value) -> {
