@@ -13,7 +13,6 @@ import java.util.Random;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,11 +26,7 @@ class IsoDateTimeReadersUnitTests {
     }
 
     /** The event mapping without the fast readers: Jackson's answer. */
-    private static final JsonMapper JACKSON = JsonMapper.builder()
-            .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final JsonMapper JACKSON = PlainJackson.MAPPER;
 
     private final Random random = new Random(20261127);
 
