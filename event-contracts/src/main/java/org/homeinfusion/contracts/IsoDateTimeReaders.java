@@ -75,11 +75,9 @@ final class IsoDateTimeReaders {
         @Override
         public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
             ValueDeserializer<?> contextual = super.createContextual(ctxt, property);
-            // A pattern, shape or time zone of the property's (or the mapper's) own makes the canonical reading wrong.
-            JsonFormat.Value format = findFormatOverrides(ctxt, property, handledType());
-            boolean ownFormat = format != null
-                    && (format.hasPattern() || format.getShape() != JsonFormat.Shape.ANY || format.hasTimeZone());
-            return ownFormat && contextual instanceof Reader<?> reader ? reader.getDelegatee() : contextual;
+            // A format of the property's (or the mapper's) own makes the canonical reading wrong.
+            return hasOwnFormat(findFormatOverrides(ctxt, property, handledType()))
+                    && contextual instanceof Reader<?> reader ? reader.getDelegatee() : contextual;
         }
 
         @Override
@@ -93,6 +91,16 @@ final class IsoDateTimeReaders {
             }
             return super.deserialize(p, ctxt);
         }
+    }
+
+    /**
+     * Whether a property (or its type, or the mapper) sets a pattern, shape, time zone or date feature of its own:
+     * then the canonical text is not what Jackson reads or writes, and Jackson's own (de)serializer must.
+     */
+    static boolean hasOwnFormat(JsonFormat.Value format) {
+        return format != null && (format.hasPattern() || format.getShape() != JsonFormat.Shape.ANY
+                || format.hasTimeZone() || format.getFeature(JsonFormat.Feature.WRITE_DATES_WITH_ZONE_ID) != null
+                || format.getFeature(JsonFormat.Feature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS) != null);
     }
 
     /** {@code yyyy-MM-dd}. */

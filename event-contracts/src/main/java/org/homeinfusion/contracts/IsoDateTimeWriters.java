@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.BeanProperty;
@@ -76,12 +75,8 @@ final class IsoDateTimeWriters {
 
         @Override
         public ValueSerializer<?> createContextual(SerializationContext ctxt, BeanProperty property) {
-            // A pattern, shape, time zone or feature of the property's (or the type's) own: Jackson's to write.
-            JsonFormat.Value format = findFormatOverrides(ctxt, property, handledType());
-            boolean ownFormat = format != null && (format.hasPattern() || format.getShape() != JsonFormat.Shape.ANY
-                    || format.hasTimeZone() || format.getFeature(JsonFormat.Feature.WRITE_DATES_WITH_ZONE_ID) != null
-                    || format.getFeature(JsonFormat.Feature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS) != null);
-            return ownFormat ? standard.createContextual(ctxt, property) : this;
+            return IsoDateTimeReaders.hasOwnFormat(findFormatOverrides(ctxt, property, handledType()))
+                    ? standard.createContextual(ctxt, property) : this;
         }
 
         @Override

@@ -28,9 +28,9 @@ public final class ServiceProcess {
      * Small heaps (sized per service, see {@link ServiceDefinition}), the serial collector and the C1
      * compiler only: four JVMs share two cores with the broker and the database. Measured with the benchmark
      * (same jars, back to back): with C2 the services spent minutes compiling and the stack carried 126 API
-     * calls/s at 50 cases/s against 191 with C1 only.
+     * calls/s at 50 cases/s against 191 with C1 only. The benchmark starts the broker's JVM with them too.
      */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private static final Pattern STATUS_UP = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

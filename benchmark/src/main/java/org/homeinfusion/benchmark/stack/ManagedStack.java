@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.homeinfusion.benchmark.observe.ProcessGroup;
 import org.homeinfusion.infrastructure.FreePorts;
 import org.homeinfusion.infrastructure.ServiceDefinition;
+import org.homeinfusion.infrastructure.ServiceProcess;
 
 /**
  * The whole system on this machine, started the way {@code ./run-local.sh} starts it: the local stack's launcher
@@ -35,11 +37,11 @@ public final class ManagedStack implements SystemUnderTest {
     private static final Duration INFRASTRUCTURE_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration LAUNCHER_STOP_GRACE = Duration.ofSeconds(30);
     /**
-     * As in run-local.sh: the launcher JVM hosts the Kafka broker, C1 only like the services, since its C2
-     * compiler threads were still 30–40 % of the broker's CPU minutes into a run (ADR 5, sixth session).
+     * As in run-local.sh: the launcher JVM hosts the Kafka broker, with the services' collector and C1 only, since
+     * its C2 compiler threads were still 30–40 % of the broker's CPU minutes into a run (ADR 5, sixth session).
      */
-    private static final List<String> LAUNCHER_JVM_OPTIONS =
-            List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final List<String> LAUNCHER_JVM_OPTIONS = Stream.concat(Stream.of("-Xms64m", "-Xmx512m"),
+            ServiceProcess.JVM_OPTIONS.stream()).toList();
     private static final String INFRASTRUCTURE_READY = "Infrastructure only";
 
     private final Process launcher;
