@@ -1,6 +1,7 @@
 package org.homeinfusion.coordinator;
 
 import org.homeinfusion.support.security.AccessMatrix;
+import org.homeinfusion.support.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -22,6 +23,9 @@ class CoordinatorAccessMatrix {
                 .allowAnyRole(HttpMethod.GET, "/api/subscriptions/*")
                 .allowAnyRole(HttpMethod.DELETE, "/api/subscriptions/*")
                 .allowAnyRole(HttpMethod.GET, "/api/subscriptions/*/deliveries")
-                .allowAnyRole(HttpMethod.GET, "/api/readiness/stream");
+                .allowAnyRole(HttpMethod.GET, "/api/readiness/stream")
+                .allowAnyRole(HttpMethod.GET, "/api/alerts")
+                .allowAnyRole(HttpMethod.GET, "/api/cases/*/alerts")
+                .allow(HttpMethod.GET, "/api/reports/payer-turnaround", Role.SPECIALIST);
     }
 }

@@ -23,6 +23,7 @@ import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.contracts.drug.DrugAuthEvent;
 import org.homeinfusion.contracts.drug.DrugAuthorization;
 import org.homeinfusion.contracts.drug.DrugAuthorizationDecided;
+import org.homeinfusion.contracts.drug.DrugAuthorizationRequested;
 import org.homeinfusion.contracts.drug.DrugDeliveryScheduled;
 import org.homeinfusion.contracts.nursing.NurseVisitCancelled;
 import org.homeinfusion.contracts.nursing.NurseVisitConfirmed;
@@ -63,6 +64,15 @@ public final class SeedStoryEvents implements AutoCloseable {
         return new DrugDeliveryScheduled(drug(version, new DrugAuthorization.Delivery(etaStart, etaEnd, null, "TRK-1")));
     }
 
+    /** The drug request as the payer received it at {@code submittedAt}, then each later decision, by version. */
+    public DrugAuthEvent drugRequested(Instant submittedAt) {
+        return new DrugAuthorizationRequested(drug(1, AuthorizationStatus.REQUESTED, null, submittedAt));
+    }
+
+    public DrugAuthEvent drugDecided(long version, AuthorizationStatus status, Instant submittedAt) {
+        return new DrugAuthorizationDecided(drug(version, status, null, submittedAt));
+    }
+
     public DrugAuthEvent drugApproved(long version) {
         return new DrugAuthorizationDecided(drug(version, null));
     }
@@ -82,7 +92,7 @@ public final class SeedStoryEvents implements AutoCloseable {
     public SuppliesAuthorizationRequested suppliesBundled() {
         return new SuppliesAuthorizationRequested(new SuppliesAuthorization(suppliesId, caseId, specialistOrgId, "PHARM-1",
                 new Payer("PAYER-ABC", "COMMERCIAL"), "BUNDLED", "S9338", List.of(), AuthorizationStatus.NOT_REQUIRED,
-                null, null, null, null, 1, requestedAt, requestedAt));
+                null, null, null, null, 1, requestedAt, requestedAt, null, null));
     }
 
     /** The story up to READY: drug approved and delivered Tue 08:00-11:00, nurse Tue 14:00, supplies bundled. */
@@ -118,18 +128,25 @@ public final class SeedStoryEvents implements AutoCloseable {
     }
 
     private DrugAuthorization drug(long version, DrugAuthorization.Delivery delivery) {
+        return drug(version, AuthorizationStatus.APPROVED, delivery, null);
+    }
+
+    private DrugAuthorization drug(long version, AuthorizationStatus status, DrugAuthorization.Delivery delivery,
+            Instant submittedAt) {
+        boolean approved = status == AuthorizationStatus.APPROVED;
         return new DrugAuthorization(drugId, caseId, specialistOrgId, "PHARM-1", new Payer("PAYER-ABC", "COMMERCIAL"),
                 "12", "J1569", null, new DrugAuthorization.Dose(new BigDecimal("28"), "g"), 56,
-                LocalDate.parse("2026-12-01"), LocalDate.parse("2027-05-31"), AuthorizationStatus.APPROVED, "12345",
-                LocalDate.parse("2026-12-01"), LocalDate.parse("2027-05-31"), 56, delivery, version, requestedAt,
-                requestedAt.plusSeconds(version));
+                LocalDate.parse("2026-12-01"), LocalDate.parse("2027-05-31"), status, approved ? "12345" : null,
+                approved ? LocalDate.parse("2026-12-01") : null, approved ? LocalDate.parse("2027-05-31") : null,
+                approved ? 56 : null, delivery, version, requestedAt, requestedAt.plusSeconds(version),
+                submittedAt == null ? null : org.homeinfusion.contracts.Urgency.STANDARD, submittedAt);
     }
 
     private NursingAuthorization nursing(long version, NursingAuthorization.Visit visit) {
         return new NursingAuthorization(nursingId, caseId, specialistOrgId, "HHA-7", new Payer("PAYER-ABC", "COMMERCIAL"),
                 "99601", "2w4", 8, LocalDate.parse("2026-12-01"), LocalDate.parse("2027-05-31"),
                 AuthorizationStatus.APPROVED, "67890", LocalDate.parse("2026-12-01"), LocalDate.parse("2027-05-31"), 8, 0, 8,
-                visit, version, requestedAt, requestedAt.plusSeconds(version));
+                visit, version, requestedAt, requestedAt.plusSeconds(version), null, null);
     }
 
     private static String topicOf(ContractEvent event) {

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +20,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.homeinfusion.contracts.EventJson;
 import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.testsupport.ApiClient;
 import org.homeinfusion.testsupport.CapturedRecord;
 import org.homeinfusion.testsupport.EventCapture;
 import org.homeinfusion.testsupport.RealInfrastructure;
+import org.homeinfusion.testsupport.SseClient;
 import org.homeinfusion.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,10 +45,12 @@ class HomeInfusionStartEndToEndTests {
 
     static RunningSystem system;
     static EventCapture readiness;
+    static EventCapture alerts;
 
     @BeforeAll
     static void startTheSystem() {
         readiness = EventCapture.subscribe(Topics.CASE_READINESS_EVENTS);
+        alerts = EventCapture.subscribe(Topics.CASE_ALERTS_EVENTS);
         system = RunningSystem.start();
     }
 
@@ -52,6 +60,7 @@ class HomeInfusionStartEndToEndTests {
             system.close();
         }
         readiness.close();
+        alerts.close();
     }
 
     @Test
@@ -202,9 +211,110 @@ class HomeInfusionStartEndToEndTests {
         }
     }
 
+    @Test
+    void aVisitTwentyHoursAwayWithTheDrugNotApprovedIsAtRiskUntilEverythingIsInPlace() throws Exception {
+        try (WebhookReceiver specialist = WebhookReceiver.healthy();
+             SseClient pharmacyStream = SseClient.connect(system.coordinator().baseUrl(), SeedStory.PHARMACY)
+                     .awaitConnected()) {
+            String subscription = subscribe(SeedStory.SPECIALIST, specialist.url(), "specialist-secret-0123456789",
+                    List.of("CaseAtRisk", "AlertResolved"));
+            SeedStory story = new SeedStory(system, newCaseId());
+            OffsetDateTime visit = OffsetDateTime.now(ZoneOffset.ofHours(-5)).plusHours(20).truncatedTo(ChronoUnit.MINUTES);
+            story.requestAll();
+            story.approveNursing();
+            story.confirmVisit(visit.toString());
+
+            CapturedRecord raised = awaitAlert(story.caseId, "CaseAtRisk");
+            JsonNode alert = EventJson.mapper().readTree(raised.value());
+            assertThat(alert.path("horizon").asString()).isEqualTo("PT24H");
+            assertThat(alert.path("blockers").findValuesAsString("code"))
+                    .contains("DRUG_AUTH_NOT_APPROVED", "DRUG_DELIVERY_NOT_SCHEDULED");
+            assertThat(alert.path("actions").findValuesAsString("orgId")).contains("PAYER-ABC", "PHARM-1");
+            String alertId = alert.path("alertId").asString();
+
+            JsonNode worklist = system.coordinator().get("/api/alerts?caseId=" + story.caseId, SeedStory.SPECIALIST).json();
+            assertThat(worklist.findValuesAsString("alertId")).containsExactly(alertId);
+            await().atMost(EVENTUALLY).until(() -> delivered(specialist, story.caseId).size() == 1);
+            assertThat(delivered(specialist, story.caseId).get(0).header("X-Event-Type")).isEqualTo("CaseAtRisk");
+            await().atMost(EVENTUALLY).until(() -> pharmacyStream.events().stream()
+                    .anyMatch(event -> "CaseAtRisk".equals(event.name()) && event.data().contains(alertId)));
+
+            story.approveDrug();
+            story.deliver(visit.minusHours(6).toString(), visit.minusHours(3).toString());
+
+            CapturedRecord resolved = awaitAlert(story.caseId, "AlertResolved");
+            assertThat(resolved.value()).contains("\"resolvedAlertId\":\"" + alertId + "\"");
+            assertThat(story.readiness().json().path("state").asString()).isEqualTo("READY");
+            assertThat(system.coordinator().get("/api/alerts?caseId=" + story.caseId, SeedStory.SPECIALIST).json()
+                    .findValuesAsString("alertId")).isEmpty();
+            await().atMost(EVENTUALLY).until(() -> delivered(specialist, story.caseId).size() == 2);
+            await().atMost(EVENTUALLY).until(() -> pharmacyStream.events().stream()
+                    .anyMatch(event -> "AlertResolved".equals(event.name()) && event.data().contains(alertId)));
+            system.coordinator().delete("/api/subscriptions/" + subscription, SeedStory.SPECIALIST);
+        }
+    }
+
+    @Test
+    void aDeadlineThatPassesWhileTheCoordinatorIsStoppedIsRaisedOnceAfterItRestarts() {
+        Instant dueAt = Instant.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
+        SeedStory story = new SeedStory(system, newCaseId());
+        story.requestAll(Map.of("urgency", "STANDARD", "submittedAt", dueAt.minus(Duration.ofDays(7)).toString()));
+        await().atMost(EVENTUALLY).until(() -> story.readiness().status() == 200
+                && dueAt.toString().equals(story.readiness().json().path("nextDeadline").asString("")));
+
+        system.kill("coordinator-service");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(dueAt.plusSeconds(2)));
+        alerts.assertNoFurtherRecord(r -> story.caseId.equals(r.key()), Duration.ofMillis(100));
+        system.restart("coordinator-service");
+
+        CapturedRecord overdue = awaitAlert(story.caseId, "PayerDecisionOverdue");
+        assertThat(overdue.value()).contains("\"dueAt\":\"" + dueAt + "\"", "\"severity\":\"CRITICAL\"");
+        alerts.assertNoFurtherRecord(r -> story.caseId.equals(r.key()) && r.offset() != overdue.offset(),
+                Duration.ofSeconds(5));
+    }
+
+    @Test
+    void twoCoordinatorInstancesOneKilledMidwayRaiseEachAlertExactlyOnce() {
+        String second = system.startAnotherInstance("coordinator-service");
+        List<SeedStory> stories = new ArrayList<>();
+        try {
+            Instant firstDue = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
+            for (int i = 0; i < 10; i++) {
+                SeedStory story = new SeedStory(system, newCaseId());
+                Instant dueAt = firstDue.plusSeconds(i);
+                story.requestAll(Map.of("submittedAt", dueAt.minus(Duration.ofDays(7)).toString()));
+                stories.add(story);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(firstDue.plusSeconds(4)));
+            system.kill(second);
+            for (SeedStory story : stories) {
+                awaitAlert(story.caseId, "PayerDecisionOverdue");
+            }
+            // The pillar records of one case once more, as a replay would bring them: no second alert.
+            replayPillarRecordsOf(stories.get(0).caseId);
+            alerts.assertNoFurtherRecord(r -> stories.stream().anyMatch(s -> s.caseId.equals(r.key())),
+                    Duration.ofSeconds(5));
+            for (SeedStory story : stories) {
+                List<CapturedRecord> ofCase = alerts.records().stream().filter(r -> story.caseId.equals(r.key())).toList();
+                assertThat(ofCase).as("alerts of " + story.caseId).hasSize(1);
+            }
+        } finally {
+            system.kill(second);
+        }
+    }
+
+    private static CapturedRecord awaitAlert(String caseId, String eventName) {
+        return alerts.awaitRecord(r -> caseId.equals(r.key()) && r.header("ce_type").endsWith("." + eventName),
+                EVENTUALLY);
+    }
+
     private static String subscribe(String token, String url, String secret) {
+        return subscribe(token, url, secret, List.of("ReadyToSchedule", "ReadinessWithdrawn"));
+    }
+
+    private static String subscribe(String token, String url, String secret, List<String> eventTypes) {
         ApiClient.Response created = system.coordinator().post("/api/subscriptions", token, Map.of("callbackUrl", url,
-                "secret", secret, "eventTypes", List.of("ReadyToSchedule", "ReadinessWithdrawn")));
+                "secret", secret, "eventTypes", eventTypes));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.body()).doesNotContain(secret);
         return created.json().get("id").asString();

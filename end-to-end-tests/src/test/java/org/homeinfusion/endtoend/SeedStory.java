@@ -40,6 +40,11 @@ final class SeedStory {
     }
 
     void requestAll() {
+        requestAll(Map.of());
+    }
+
+    /** @param drugExtras more fields of the drug request, such as its urgency and when it went to the payer */
+    void requestAll(Map<String, Object> drugExtras) {
         Map<String, Object> drug = new LinkedHashMap<>();
         drug.put("caseId", caseId);
         drug.put("patientRef", "PT-88");
@@ -50,6 +55,7 @@ final class SeedStory {
         drug.put("pharmacyOrgId", "PHARM-1");
         drug.put("requestedFrom", "2026-12-01");
         drug.put("requestedTo", "2027-05-31");
+        drug.putAll(drugExtras);
         drugId = created(system.drug().post("/api/drug-authorizations", SPECIALIST, drug));
 
         nursingId = created(system.nursing().post("/api/nursing-authorizations", SPECIALIST, Map.of(
@@ -63,9 +69,17 @@ final class SeedStory {
     }
 
     void approveAll() {
+        approveDrug();
+        approveNursing();
+    }
+
+    void approveDrug() {
         ok(system.drug().post("/api/drug-authorizations/" + drugId + "/decision", PAYER, Map.of(
                 "outcome", "APPROVED", "authorizationNumber", "12345", "validFrom", "2026-12-01",
                 "validTo", "2027-05-31", "approvedUnits", 56)));
+    }
+
+    void approveNursing() {
         ok(system.nursing().post("/api/nursing-authorizations/" + nursingId + "/decision", PAYER, Map.of(
                 "outcome", "APPROVED", "authorizationNumber", "67890", "validFrom", "2026-12-01",
                 "validTo", "2027-05-31", "approvedVisits", 8)));

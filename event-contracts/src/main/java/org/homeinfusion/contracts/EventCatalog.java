@@ -6,6 +6,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.homeinfusion.contracts.alerts.AlertResolved;
+import org.homeinfusion.contracts.alerts.CaseAtRisk;
+import org.homeinfusion.contracts.alerts.PayerDecisionOverdue;
+import org.homeinfusion.contracts.alerts.ReauthorizationDue;
 import org.homeinfusion.contracts.drug.DrugAuthorizationDecided;
 import org.homeinfusion.contracts.drug.DrugAuthorizationRequested;
 import org.homeinfusion.contracts.drug.DrugDeliveryCancelled;
@@ -32,7 +36,8 @@ public final class EventCatalog {
                     NurseVisitConfirmed.class, NurseVisitCancelled.class, NurseVisitCompleted.class,
                     SuppliesAuthorizationRequested.class, SuppliesAuthorizationDecided.class,
                     SuppliesDeliveryScheduled.class, SuppliesDeliveryCancelled.class,
-                    ReadyToSchedule.class, ReadinessWithdrawn.class)
+                    ReadyToSchedule.class, ReadinessWithdrawn.class,
+                    CaseAtRisk.class, ReauthorizationDue.class, PayerDecisionOverdue.class, AlertResolved.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventCatalog() {

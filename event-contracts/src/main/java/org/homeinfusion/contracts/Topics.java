@@ -18,6 +18,9 @@ public final class Topics {
     /** Key caseId, value one of {@link org.homeinfusion.contracts.readiness.ReadinessEvent}; written by coordinator-service, exactly once per readiness version. */
     public static final String CASE_READINESS_EVENTS = "case-readiness.events";
 
+    /** Key caseId, value one of {@link org.homeinfusion.contracts.alerts.AlertEvent}; written by coordinator-service, exactly once per alertId. */
+    public static final String CASE_ALERTS_EVENTS = "case-alerts.events";
+
     /** Pillar records the coordinator could not read, with the reason in the {@code x-dead-letter-reason} header. */
     public static final String COORDINATOR_DEAD_LETTERS = "coordinator.pillar-events.dlq";
 

@@ -23,7 +23,7 @@ class EventSchemasUnitTests {
         Set<String> schemas = ContractResources.fileNames(EventSchemas.SCHEMA_DIRECTORY, ".schema.json");
         Set<String> samples = ContractResources.fileNames(EventSchemas.SAMPLE_DIRECTORY, ".json");
 
-        assertThat(EventCatalog.all()).hasSize(15);
+        assertThat(EventCatalog.all()).hasSize(19);
         EventCatalog.all().keySet().forEach(eventName -> {
             assertThat(schemas).contains(eventName + ".schema.json");
             assertThat(samples).contains(eventName + ".json");

@@ -83,7 +83,8 @@ class RecordSchemaAgreementUnitTests {
                 new Payer("PAYER-XYZ", "MEDICAID"), "12", "J3490", "00944270002",
                 new DrugAuthorization.Dose(new BigDecimal("1.5"), "mg"), 1, SeedStory.date("2026-12-01"),
                 SeedStory.date("2026-12-31"), status, null, null, null, null, null, 2,
-                Instant.parse("2026-11-30T10:00:00Z"), Instant.parse("2026-11-30T10:05:00.250Z"));
+                Instant.parse("2026-11-30T10:00:00Z"), Instant.parse("2026-11-30T10:05:00.250Z"), Urgency.EXPEDITED,
+                Instant.parse("2026-11-29T22:00:00Z"));
     }
 
     private static JsonNode written(Object value) {

@@ -11,6 +11,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.homeinfusion.contracts.alerts.AlertAction;
+import org.homeinfusion.contracts.alerts.AlertResolved;
+import org.homeinfusion.contracts.alerts.CaseAtRisk;
+import org.homeinfusion.contracts.alerts.PayerDecisionOverdue;
+import org.homeinfusion.contracts.alerts.ReauthorizationDue;
 import org.homeinfusion.contracts.drug.DrugAuthorization;
 import org.homeinfusion.contracts.drug.DrugAuthorizationDecided;
 import org.homeinfusion.contracts.drug.DrugAuthorizationRequested;
@@ -73,6 +78,7 @@ final class SeedStory {
                         new SuppliesAuthorizationRequested(new SuppliesAuthorization(BUNDLED_SUPPLIES_AUTHORIZATION, CASE,
                                 SPECIALIST, "PHARM-1", PAYER, "BUNDLED", "S9338", List.of(), AuthorizationStatus.NOT_REQUIRED,
                                 null, null, null, null, 1, Instant.parse("2026-11-23T15:10:00Z"),
+                                Instant.parse("2026-11-23T15:10:00Z"), Urgency.STANDARD,
                                 Instant.parse("2026-11-23T15:10:00Z"))),
                         new SuppliesAuthorizationDecided(separateSupplies(null, 2, "2026-11-26T14:00:00Z")),
                         new SuppliesDeliveryScheduled(separateSupplies(new SuppliesAuthorization.Delivery(
@@ -82,8 +88,46 @@ final class SeedStory {
                         new ReadinessWithdrawn(SPECIALIST, CASE, 2, List.of(new ReadinessWithdrawn.Blocker(
                                 "NURSE_VISIT_NOT_CONFIRMED", "NURSING",
                                 "Agency HHA-7 has no confirmed visit for nursing auth 67890.")),
-                                Instant.parse("2026-12-06T14:00:01Z")))
+                                Instant.parse("2026-12-06T14:00:01Z")),
+                        caseAtRisk(), reauthorizationDue(), payerDecisionOverdue(), alertResolved())
                 .collect(Collectors.toUnmodifiableMap(ContractEvent::eventName, Function.identity()));
+    }
+
+    /** The second start of the story, CASE-1003: the visit is tomorrow and the pharmacy has posted no delivery. */
+    static final String AT_RISK_CASE = "CASE-1003";
+    static final UUID AT_RISK_ALERT = UUID.fromString("5d1c7a2e-3b4f-3c6d-8e9f-0a1b2c3d4e10");
+    static final List<AlertAction> POST_DELIVERY = List.of(new AlertAction("PHARM-1", "PHARMACY",
+            "PHARM-1 must post a drug delivery ending by Tue Dec 8 13:00."));
+
+    static CaseAtRisk caseAtRisk() {
+        return new CaseAtRisk(AT_RISK_ALERT, "CaseAtRisk", SPECIALIST, AT_RISK_CASE, "WARNING",
+                Instant.parse("2026-12-07T19:00:00.120Z"), Instant.parse("2026-12-07T19:00:00Z"), VISIT.visitStart(), "PT24H",
+                List.of(new CaseAtRisk.Blocker("DRUG_DELIVERY_NOT_SCHEDULED", "DRUG",
+                        "The pharmacy has not scheduled the drug delivery.")),
+                POST_DELIVERY);
+    }
+
+    static AlertResolved alertResolved() {
+        return new AlertResolved(UUID.fromString("8a2b3c4d-5e6f-3a7b-9c8d-1e2f3a4b5c11"), "AlertResolved", SPECIALIST,
+                AT_RISK_CASE, Instant.parse("2026-12-07T20:12:30Z"), AT_RISK_ALERT, "CaseAtRisk",
+                "The case is ready to schedule.", POST_DELIVERY);
+    }
+
+    static ReauthorizationDue reauthorizationDue() {
+        return new ReauthorizationDue(UUID.fromString("2f3e4d5c-6b7a-3c8d-9e0f-1a2b3c4d5e12"), "ReauthorizationDue",
+                SPECIALIST, CASE, "INFO", Instant.parse("2026-12-14T05:00:00.050Z"), Instant.parse("2026-12-14T05:00:00Z"),
+                "EXPIRING", "NURSING", NURSING_AUTHORIZATION, "67890", date("2026-12-28"), null,
+                List.of(new AlertAction(SPECIALIST, "SPECIALIST",
+                        "SPEC-1 must request a new nursing authorization: 67890 ends Mon Dec 28.")));
+    }
+
+    static PayerDecisionOverdue payerDecisionOverdue() {
+        return new PayerDecisionOverdue(UUID.fromString("6c5d4e3f-2a1b-3c0d-8e7f-6a5b4c3d2e13"), "PayerDecisionOverdue",
+                SPECIALIST, AT_RISK_CASE, "CRITICAL", Instant.parse("2026-12-07T15:00:00.200Z"),
+                Instant.parse("2026-12-07T15:00:00Z"), "NURSING", UUID.fromString("b5e4d3c2-8f7a-4b6c-9d0e-5e6f7a8b9c05"),
+                "PAYER-ABC", "STANDARD", Instant.parse("2026-11-30T15:00:00Z"),
+                List.of(new AlertAction("PAYER-ABC", "PAYER",
+                        "Payer PAYER-ABC has not decided the nursing authorization requested on Mon Nov 30 within 7 days.")));
     }
 
     static ReadyToSchedule readyToSchedule() {
@@ -108,7 +152,8 @@ final class SeedStory {
         return new DrugAuthorization(DRUG_AUTHORIZATION, CASE, SPECIALIST, "PHARM-1", PAYER, "12", "J1569", null,
                 new DrugAuthorization.Dose(new BigDecimal("28"), "g"), 56, date("2026-12-01"), date("2027-05-31"),
                 status, number, validFrom, validTo, approvedUnits, delivery, version,
-                Instant.parse("2026-11-23T15:00:00Z"), Instant.parse(updatedAt));
+                Instant.parse("2026-11-23T15:00:00Z"), Instant.parse(updatedAt), Urgency.STANDARD,
+                Instant.parse("2026-11-23T15:00:00Z"));
     }
 
     private static DrugAuthorization drugApproved(DrugAuthorization.Delivery delivery, long version, String updatedAt) {
@@ -122,7 +167,8 @@ final class SeedStory {
                                                 String updatedAt) {
         return new NursingAuthorization(NURSING_AUTHORIZATION, CASE, SPECIALIST, "HHA-7", PAYER, "99601", "2w4", 8,
                 date("2026-12-01"), date("2026-12-28"), status, number, validFrom, validTo, approvedVisits, visitsUsed,
-                visitsRemaining, visit, version, Instant.parse("2026-11-23T15:05:00Z"), Instant.parse(updatedAt));
+                visitsRemaining, visit, version, Instant.parse("2026-11-23T15:05:00Z"), Instant.parse(updatedAt),
+                Urgency.STANDARD, Instant.parse("2026-11-23T15:05:00Z"));
     }
 
     private static NursingAuthorization nursingApproved(int visitsUsed, NursingAuthorization.Visit visit, long version,
@@ -137,7 +183,8 @@ final class SeedStory {
                 PAYER, "SEPARATE", null,
                 List.of(new SuppliesAuthorization.Item("E0781", 1), new SuppliesAuthorization.Item("E0776", 1)),
                 AuthorizationStatus.APPROVED, "24680", date("2026-12-01"), date("2027-05-31"), delivery, version,
-                Instant.parse("2026-11-24T14:00:00Z"), Instant.parse(updatedAt));
+                Instant.parse("2026-11-24T14:00:00Z"), Instant.parse(updatedAt), Urgency.STANDARD,
+                Instant.parse("2026-11-24T14:00:00Z"));
     }
 
     static OffsetDateTime at(String timestamp) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,15 +38,17 @@ public class CaseProcessor {
     private final CaseStore store;
     private final CaseReadinessSaga saga;
     private final ReadinessEventPublisher publisher;
+    private final List<CaseFollowUp> followUps;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer timeToReady;
 
-    CaseProcessor(CaseStore store, CaseReadinessSaga saga, ReadinessEventPublisher publisher, Clock clock,
-            MeterRegistry meters) {
+    CaseProcessor(CaseStore store, CaseReadinessSaga saga, ReadinessEventPublisher publisher,
+            List<CaseFollowUp> followUps, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.saga = saga;
         this.publisher = publisher;
+        this.followUps = List.copyOf(followUps);
         this.clock = clock;
         this.meters = meters;
         this.timeToReady = Timer.builder("readiness.time.to.ready")
@@ -66,17 +69,52 @@ public class CaseProcessor {
         Map<CaseKey, CaseRecord> locked = store.lockAll(byCase.keySet(), now);
         List<Emission> emitted = new ArrayList<>();
         List<ContractEvent> events = new ArrayList<>();
-        List<CaseRecord[]> changes = new ArrayList<>(byCase.size());
+        List<CaseChange> changes = new ArrayList<>(byCase.size());
         for (Map.Entry<CaseKey, List<Authorization>> entry : byCase.entrySet()) {
             CaseRecord before = locked.get(entry.getKey());
             CaseRecord after = step(before, entry.getValue(), now, emitted, events);
             if (after != null) {
-                changes.add(new CaseRecord[] {before, after});
+                changes.add(new CaseChange(before, after));
             }
         }
         store.saveAll(changes);
-        publisher.publishAll(events);
+        publish(events, changes, now);
         return emitted;
+    }
+
+    /**
+     * Brings cases back because time passed rather than because an event came: their follow-ups (the alerts) run
+     * again with the current time. Cases another transaction holds are skipped, since that transaction runs the
+     * follow-ups itself; a case is never waited for here.
+     *
+     * @return how many of the cases were revisited
+     */
+    @Transactional
+    public int revisit(Collection<CaseKey> keys) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<CaseChange> unchanged = new ArrayList<>(keys.size());
+        for (CaseRecord record : store.lockExisting(keys).values()) {
+            if (record.readiness() != null) {
+                unchanged.add(new CaseChange(record, record));
+            }
+        }
+        publish(List.of(), unchanged, now);
+        return unchanged.size();
+    }
+
+    /** Readiness events first, then each follow-up's, all appended last: the outbox's order lock is held to commit. */
+    private void publish(List<ContractEvent> readinessEvents, List<CaseChange> changes, Instant now) {
+        List<List<ContractEvent>> followUpEvents = new ArrayList<>(followUps.size());
+        for (CaseFollowUp followUp : followUps) {
+            followUpEvents.add(followUp.afterChanges(changes, now));
+        }
+        publisher.publishAll(readinessEvents);
+        for (int i = 0; i < followUps.size(); i++) {
+            publisher.publishAll(followUps.get(i).topic(), followUpEvents.get(i));
+        }
     }
 
     /** Feeds one case its updates in arrival order; returns its new record, or null if it never got a verdict. */
@@ -119,6 +157,12 @@ public class CaseProcessor {
             }
         }
         return participants;
+    }
+
+    /** The cases using this caseId in which {@code org} takes part, for modules that serve a case's resources. */
+    @Transactional(readOnly = true)
+    public List<CaseKey> casesVisibleTo(String caseId, String org) {
+        return store.casesWithIdVisibleTo(caseId, org);
     }
 
     Optional<CaseRecord> find(CaseKey key) {

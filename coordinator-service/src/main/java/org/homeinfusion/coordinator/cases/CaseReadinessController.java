@@ -1,6 +1,7 @@
 package org.homeinfusion.coordinator.cases;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,10 +29,12 @@ class CaseReadinessController {
 
     private final CaseStore store;
     private final CaseProcessor processor;
+    private final CaseAlertSummaries alerts;
 
-    CaseReadinessController(CaseStore store, CaseProcessor processor) {
+    CaseReadinessController(CaseStore store, CaseProcessor processor, CaseAlertSummaries alerts) {
         this.store = store;
         this.processor = processor;
+        this.alerts = alerts;
     }
 
     /**
@@ -57,7 +60,8 @@ class CaseReadinessController {
                     .orElseThrow(() -> ApiProblem.invalid("specialistOrgId", "AMBIGUOUS_CASE",
                             "Several specialists' cases use caseId " + caseId + "; pass specialistOrgId"));
         }
-        return processor.find(key).map(record -> CaseReadinessView.of(record, true))
+        CaseAlertSummaries.Summary summary = alerts.of(List.of(key)).getOrDefault(key, CaseAlertSummaries.Summary.NONE);
+        return processor.find(key).map(record -> CaseReadinessView.of(record, true, summary))
                 .orElseThrow(() -> ApiProblem.notFound("Case", caseId));
     }
 
@@ -66,7 +70,9 @@ class CaseReadinessController {
     List<CaseReadinessView> cases(Actor actor, @RequestParam(required = false) ReadinessState state,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
             @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int offset) {
-        return store.visibleTo(actor.org(), state, limit, offset).stream()
-                .map(record -> CaseReadinessView.of(record, false)).toList();
+        List<CaseRecord> records = store.visibleTo(actor.org(), state, limit, offset);
+        Map<CaseKey, CaseAlertSummaries.Summary> summaries = alerts.of(records.stream().map(CaseRecord::key).toList());
+        return records.stream().map(record -> CaseReadinessView.of(record, false,
+                summaries.getOrDefault(record.key(), CaseAlertSummaries.Summary.NONE))).toList();
     }
 }

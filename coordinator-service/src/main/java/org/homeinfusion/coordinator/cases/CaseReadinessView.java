@@ -12,7 +12,8 @@ import org.homeinfusion.coordinator.readiness.Schedule;
 
 /**
  * {@code GET /api/cases/{caseId}/readiness}: the verdict, every blocker, the authorization that counts
- * for each pillar, and (when READY) the schedule and the sentence to read out.
+ * for each pillar, and (when READY) the schedule and the sentence to read out; with the case's open alerts and
+ * its next deadline.
  */
 record CaseReadinessView(
         String caseId,
@@ -23,9 +24,11 @@ record CaseReadinessView(
         Map<String, Object> pillars,
         Schedule schedule,
         String summary,
+        long openAlerts,
+        Instant nextDeadline,
         Instant updatedAt) {
 
-    static CaseReadinessView of(CaseRecord record, boolean withPillars) {
+    static CaseReadinessView of(CaseRecord record, boolean withPillars, CaseAlertSummaries.Summary alerts) {
         Map<String, Object> pillars = null;
         if (withPillars) {
             pillars = new LinkedHashMap<>();
@@ -37,6 +40,6 @@ record CaseReadinessView(
         return new CaseReadinessView(record.key().caseId(), record.key().specialistOrgId(), record.readiness().state(),
                 record.recorded().readinessVersion(), record.readiness().blockers(), pillars,
                 record.readiness().isReady() ? record.readiness().schedule() : null, record.readiness().summary(),
-                record.updatedAt());
+                alerts.openAlerts(), alerts.nextDeadline(), record.updatedAt());
     }
 }

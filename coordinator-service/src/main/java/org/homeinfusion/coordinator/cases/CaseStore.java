@@ -69,6 +69,19 @@ class CaseStore {
                 .param("recorded", JSON.writeValueAsString(RecordedReadiness.neverEmitted()))
                 .param("now", Timestamp.from(now))
                 .update();
+        return lock(orgs, caseIds, "FOR UPDATE OF c");
+    }
+
+    /**
+     * Locks those of the cases that exist and that no other transaction holds right now, and loads them. For work
+     * that may wait for its turn (the clock's), so it never queues behind the intake.
+     */
+    Map<CaseKey, CaseRecord> lockExisting(Collection<CaseKey> keys) {
+        return lock(keys.stream().map(CaseKey::specialistOrgId).toArray(String[]::new),
+                keys.stream().map(CaseKey::caseId).toArray(String[]::new), "FOR UPDATE OF c SKIP LOCKED");
+    }
+
+    private Map<CaseKey, CaseRecord> lock(String[] orgs, String[] caseIds, String lockClause) {
         Map<CaseKey, CaseRecord> locked = new HashMap<>();
         List<CaseKey> toLoad = new ArrayList<>();
         jdbc.sql("""
@@ -76,7 +89,7 @@ class CaseStore {
                         JOIN unnest(CAST(:orgs AS text[]), CAST(:caseIds AS text[])) AS batch(org, case_id)
                           ON c.specialist_org_id = batch.org AND c.case_id = batch.case_id
                         ORDER BY c.specialist_org_id, c.case_id
-                        FOR UPDATE OF c""")
+                        """ + lockClause)
                 .param("orgs", orgs).param("caseIds", caseIds)
                 .query((rs, n) -> {
                     CaseKey key = new CaseKey(rs.getString(1), rs.getString(2));
@@ -117,12 +130,12 @@ class CaseStore {
     }
 
     /** Writes a batch's changed authorizations and cases with two JDBC batches; the cache learns them on commit. */
-    void saveAll(List<CaseRecord[]> changes) {
+    void saveAll(List<CaseChange> changes) {
         List<MapSqlParameterSource> authorizations = new ArrayList<>();
         List<MapSqlParameterSource> cases = new ArrayList<>();
-        for (CaseRecord[] change : changes) {
-            CaseRecord previous = change[0];
-            CaseRecord updated = change[1];
+        for (CaseChange change : changes) {
+            CaseRecord previous = change.before();
+            CaseRecord updated = change.after();
             for (Authorization authorization : updated.authorizations().all()) {
                 Optional<Authorization> before = previous.authorizations().find(authorization.id());
                 if (before.isEmpty() || before.get().version() != authorization.version()) {
@@ -138,7 +151,7 @@ class CaseStore {
             named.batchUpdate(UPDATE_CASE, cases.toArray(MapSqlParameterSource[]::new));
         }
         // Only committed state may be reused: a rolled-back batch must leave nothing behind in memory.
-        List<CaseRecord> written = changes.stream().map(change -> change[1]).toList();
+        List<CaseRecord> written = changes.stream().map(CaseChange::after).toList();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

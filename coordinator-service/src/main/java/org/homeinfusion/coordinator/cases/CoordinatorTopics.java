@@ -7,13 +7,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** The topics the coordinator writes (readiness, dead letters) and the pillar topics it reads. */
+/** The topics the coordinator writes (readiness, alerts, dead letters) and the pillar topics it reads. */
 @Configuration(proxyBeanMethods = false)
 class CoordinatorTopics {
 
     @Bean
     NewTopic caseReadinessEvents(OutboxProperties outbox) {
         return TopicBuilder.name(Topics.CASE_READINESS_EVENTS).partitions(outbox.topicPartitions()).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic caseAlertsEvents(OutboxProperties outbox) {
+        return TopicBuilder.name(Topics.CASE_ALERTS_EVENTS).partitions(outbox.topicPartitions()).replicas(1).build();
     }
 
     /**

@@ -30,7 +30,13 @@ class ReadinessEventPublisher {
      * mode the append takes the outbox's append-order lock, which every writer then waits for until we commit.
      */
     void publishAll(List<ContractEvent> events) {
-        outbox.appendAll(Topics.CASE_READINESS_EVENTS, events);
+        publishAll(Topics.CASE_READINESS_EVENTS, events);
+    }
+
+    void publishAll(String topic, List<ContractEvent> events) {
+        if (!events.isEmpty()) {
+            outbox.appendAll(topic, events);
+        }
     }
 
     static ContractEvent toEvent(CaseKey key, Emission emission) {

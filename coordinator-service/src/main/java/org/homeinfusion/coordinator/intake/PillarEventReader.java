@@ -1,10 +1,12 @@
 package org.homeinfusion.coordinator.intake;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.homeinfusion.contracts.ContractEvent;
 import org.homeinfusion.contracts.EventCatalog;
 import org.homeinfusion.contracts.EventJson;
+import org.homeinfusion.contracts.Payer;
 import org.homeinfusion.contracts.drug.DrugAuthEvent;
 import org.homeinfusion.contracts.nursing.NursingAuthEvent;
 import org.homeinfusion.contracts.supplies.SuppliesAuthEvent;
@@ -16,7 +18,9 @@ import org.homeinfusion.coordinator.readiness.Coverage;
 import org.homeinfusion.coordinator.readiness.Delivery;
 import org.homeinfusion.coordinator.readiness.DrugAuthorization;
 import org.homeinfusion.coordinator.readiness.NursingAuthorization;
+import org.homeinfusion.coordinator.readiness.PayerSubmission;
 import org.homeinfusion.coordinator.readiness.SuppliesAuthorization;
+import org.homeinfusion.coordinator.readiness.Urgency;
 import org.homeinfusion.coordinator.readiness.Visit;
 
 /**
@@ -78,7 +82,8 @@ final class PillarEventReader {
         return new DrugAuthorization(a.authorizationId(), a.version(), a.requestedAt(), status(a.status()),
                 a.authorizationNumber(), a.validFrom(), a.validTo(), a.approvedUnits(), a.billingUnitsPerDose(),
                 a.pharmacyOrgId(), delivery == null ? null : new Delivery(delivery.etaStart(), delivery.etaEnd()),
-                delivery == null ? null : delivery.beyondUseAt());
+                delivery == null ? null : delivery.beyondUseAt(),
+                submission(a.payer(), a.urgency(), a.submittedAt(), a.requestedAt()));
     }
 
     private static NursingAuthorization nursing(org.homeinfusion.contracts.nursing.NursingAuthorization a) {
@@ -86,7 +91,8 @@ final class PillarEventReader {
         return new NursingAuthorization(a.authorizationId(), a.version(), a.requestedAt(), status(a.status()),
                 a.authorizationNumber(), a.validFrom(), a.validTo(), a.approvedVisits(), a.visitsUsed(),
                 a.agencyOrgId(), visit == null ? null
-                        : new Visit(visit.visitStart(), visit.expectedDurationMinutes(), visit.nurseName()));
+                        : new Visit(visit.visitStart(), visit.expectedDurationMinutes(), visit.nurseName()),
+                submission(a.payer(), a.urgency(), a.submittedAt(), a.requestedAt()));
     }
 
     private static SuppliesAuthorization supplies(org.homeinfusion.contracts.supplies.SuppliesAuthorization a) {
@@ -94,7 +100,16 @@ final class PillarEventReader {
         return new SuppliesAuthorization(a.authorizationId(), a.version(), a.requestedAt(), status(a.status()),
                 a.coverage() == null ? null : Coverage.valueOf(a.coverage()), a.perDiemCode(), a.authorizationNumber(),
                 a.validFrom(), a.validTo(), a.supplierOrgId(),
-                delivery == null ? null : new Delivery(delivery.etaStart(), delivery.etaEnd()));
+                delivery == null ? null : new Delivery(delivery.etaStart(), delivery.etaEnd()),
+                submission(a.payer(), a.urgency(), a.submittedAt(), a.requestedAt()));
+    }
+
+    /** Events written before urgency and submittedAt existed read as STANDARD, submitted when requested. */
+    private static PayerSubmission submission(Payer payer, org.homeinfusion.contracts.Urgency urgency,
+            Instant submittedAt, Instant requestedAt) {
+        return new PayerSubmission(payer == null ? null : payer.payerId(),
+                urgency == null ? Urgency.STANDARD : Urgency.valueOf(urgency.name()),
+                submittedAt == null ? requestedAt : submittedAt);
     }
 
     private static AuthorizationStatus status(org.homeinfusion.contracts.AuthorizationStatus status) {

@@ -47,7 +47,7 @@ class DeliveryStore {
     /**
      * Schedules each event for every subscription that asked for its type, belongs to an organization taking part
      * in its case (the specialist organization, or one in the participants the saga last recorded, as
-     * {@link CaseParticipants} reads them) and existed when the readiness changed: a new subscriber is not sent
+     * {@link CaseParticipants} reads them; for an alert, its own audience) and existed when the readiness changed: a new subscriber is not sent
      * history it never asked for. One statement per batch, whatever its size; idempotent, so a redelivered record
      * finds its rows already there.
      *
@@ -63,12 +63,15 @@ class DeliveryStore {
                         SELECT gen_random_uuid(), s.id, e.event_id, e.event_type, e.specialist_org_id, e.case_id,
                                e.payload, 'PENDING', 0, :now, :now
                         FROM unnest(CAST(:eventIds AS text[]), CAST(:eventTypes AS text[]), CAST(:orgs AS text[]),
-                                    CAST(:caseIds AS text[]), CAST(:payloads AS bytea[]), CAST(:occurredAts AS timestamptz[]))
-                             AS e(event_id, event_type, specialist_org_id, case_id, payload, occurred_at)
+                                    CAST(:caseIds AS text[]), CAST(:payloads AS bytea[]), CAST(:occurredAts AS timestamptz[]),
+                                    CAST(:audiences AS text[]))
+                             AS e(event_id, event_type, specialist_org_id, case_id, payload, occurred_at, audience)
                         LEFT JOIN case_readiness c ON c.specialist_org_id = e.specialist_org_id AND c.case_id = e.case_id
                         JOIN webhook_subscription s
                           ON e.event_type = ANY (s.event_types)
-                         AND (s.org_id = e.specialist_org_id OR s.org_id = ANY (c.participants))
+                         AND (CASE WHEN e.audience IS NULL
+                                   THEN s.org_id = e.specialist_org_id OR s.org_id = ANY (c.participants)
+                                   ELSE s.org_id = ANY (string_to_array(e.audience, ',')) END)
                          AND (e.occurred_at IS NULL OR s.created_at <= e.occurred_at)
                         ON CONFLICT (subscription_id, event_id) DO NOTHING""")
                 .param("eventIds", events.stream().map(ReadinessRecord::eventId).toArray(String[]::new))
@@ -79,6 +82,7 @@ class DeliveryStore {
                 .param("occurredAts", events.stream()
                         .map(event -> event.occurredAt() == null ? null : event.occurredAt().toString())
                         .toArray(String[]::new))
+                .param("audiences", events.stream().map(ReadinessRecord::audienceList).toArray(String[]::new))
                 .param("now", Timestamp.from(now))
                 .update();
     }

@@ -2,17 +2,23 @@ package org.homeinfusion.coordinator.notification;
 
 import java.util.List;
 
+import org.homeinfusion.contracts.alerts.AlertResolved;
+import org.homeinfusion.contracts.alerts.CaseAtRisk;
+import org.homeinfusion.contracts.alerts.PayerDecisionOverdue;
+import org.homeinfusion.contracts.alerts.ReauthorizationDue;
 import org.homeinfusion.contracts.readiness.ReadinessWithdrawn;
 import org.homeinfusion.contracts.readiness.ReadyToSchedule;
 
-/** The readiness events a subscriber can ask for, by their contract names (CONTRACT §9). */
+/** The readiness and alert events a subscriber can ask for, by their contract names. */
 final class NotifiedEvents {
 
     static final String READY_TO_SCHEDULE = ReadyToSchedule.class.getSimpleName();
     static final String READINESS_WITHDRAWN = ReadinessWithdrawn.class.getSimpleName();
 
     /** In the contract's order, which is also the order subscriptions list them in. */
-    static final List<String> ALL = List.of(READY_TO_SCHEDULE, READINESS_WITHDRAWN);
+    static final List<String> ALL = List.of(READY_TO_SCHEDULE, READINESS_WITHDRAWN,
+            CaseAtRisk.class.getSimpleName(), ReauthorizationDue.class.getSimpleName(),
+            PayerDecisionOverdue.class.getSimpleName(), AlertResolved.class.getSimpleName());
 
     private NotifiedEvents() {
     }

@@ -2,7 +2,9 @@ package org.homeinfusion.coordinator.notification;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.homeinfusion.contracts.CloudEventHeaders;
@@ -11,11 +13,16 @@ import org.homeinfusion.coordinator.kafka.IncomingRecord;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One record of {@code case-readiness.events} as the notifications need it: its identity (ce_id), its
- * event name, the case it concerns and the value exactly as published, which is what subscribers get.
+ * One record of {@code case-readiness.events} or {@code case-alerts.events} as the notifications need it: its
+ * identity (ce_id), its event name, the case it concerns and the value exactly as published, which is what
+ * subscribers get.
+ *
+ * @param audience who may hear of it when the event says so itself (an alert: its case's specialist organization
+ *                 and every organization its actions name); null for readiness events, which go to every
+ *                 organization taking part in the case
  */
 record ReadinessRecord(String eventId, String eventType, String specialistOrgId, String caseId, byte[] payload,
-                       Instant occurredAt) {
+                       Instant occurredAt, Set<String> audience) {
 
     /** Ids longer than this are not ours; refusing them keeps the delivery table's keys bounded. */
     private static final int EVENT_ID_MAX = 128;
@@ -46,8 +53,26 @@ record ReadinessRecord(String eventId, String eventType, String specialistOrgId,
             // Still stable across redeliveries: the record's position identifies it.
             eventId = UUID.nameUUIDFromBytes(record.origin().getBytes(StandardCharsets.UTF_8)).toString();
         }
+        JsonNode actions = event.get("actions");
+        Set<String> audience = null;
+        if (actions != null && actions.isArray()) {
+            audience = new LinkedHashSet<>();
+            audience.add(specialistOrgId);
+            for (JsonNode action : actions) {
+                String orgId = textField(action, "orgId");
+                if (orgId != null) {
+                    audience.add(orgId);
+                }
+            }
+        }
+        String occurredAt = textField(event, "occurredAt");
         return Optional.of(new ReadinessRecord(eventId, eventType, specialistOrgId, caseId, value,
-                occurredAt(textField(event, "occurredAt"))));
+                occurredAt(occurredAt != null ? occurredAt : textField(event, "raisedAt")), audience));
+    }
+
+    /** The audience for a delivery query: the organizations joined by commas (ids never hold one), or null. */
+    String audienceList() {
+        return audience == null ? null : String.join(",", audience);
     }
 
     String json() {

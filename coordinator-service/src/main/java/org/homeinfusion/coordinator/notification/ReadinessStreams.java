@@ -82,7 +82,8 @@ class ReadinessStreams implements SmartLifecycle {
         }
         Set<String> organizations;
         try {
-            organizations = participants.of(record.specialistOrgId(), record.caseId());
+            organizations = record.audience() != null ? record.audience()
+                    : participants.of(record.specialistOrgId(), record.caseId());
         } catch (RuntimeException failure) {
             // The stream is a live view, not a delivery guarantee: a client catches up through the readiness API.
             log.warn("Could not look up who takes part in case {}; event {} not streamed: {}", record.caseId(),

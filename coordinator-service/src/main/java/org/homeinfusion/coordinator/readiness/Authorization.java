@@ -28,6 +28,19 @@ public sealed interface Authorization permits DrugAuthorization, NursingAuthoriz
 
     Pillar pillar();
 
+    /** The payer, urgency and submission time of the request; null in copies stored before they were carried. */
+    PayerSubmission submission();
+
+    /** The submission, reading copies stored before it was carried as STANDARD, submitted when requested. */
+    default PayerSubmission submissionOrDefault() {
+        PayerSubmission submission = submission();
+        if (submission != null && submission.urgency() != null && submission.submittedAt() != null) {
+            return submission;
+        }
+        return new PayerSubmission(submission == null ? null : submission.payerId(), Urgency.STANDARD,
+                submission != null && submission.submittedAt() != null ? submission.submittedAt() : requestedAt());
+    }
+
     /** The organization that fulfils this pillar: the pharmacy, the home health agency or the supplier. */
     String organizationId();
 }

@@ -22,7 +22,8 @@ public record DrugAuthorization(
         int billingUnitsPerDose,
         String pharmacyOrgId,
         Delivery delivery,
-        OffsetDateTime beyondUseAt) implements Authorization {
+        OffsetDateTime beyondUseAt,
+        PayerSubmission submission) implements Authorization {
 
     public DrugAuthorization {
         Objects.requireNonNull(id, "id");

@@ -17,7 +17,8 @@ public record NursingAuthorization(
         Integer approvedVisits,
         int visitsUsed,
         String agencyOrgId,
-        Visit visit) implements Authorization {
+        Visit visit,
+        PayerSubmission submission) implements Authorization {
 
     public NursingAuthorization {
         Objects.requireNonNull(id, "id");

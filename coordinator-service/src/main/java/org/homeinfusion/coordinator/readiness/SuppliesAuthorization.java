@@ -17,7 +17,8 @@ public record SuppliesAuthorization(
         LocalDate validFrom,
         LocalDate validTo,
         String supplierOrgId,
-        Delivery delivery) implements Authorization {
+        Delivery delivery,
+        PayerSubmission submission) implements Authorization {
 
     public SuppliesAuthorization {
         Objects.requireNonNull(id, "id");
@@ -37,7 +38,7 @@ public record SuppliesAuthorization(
      * Only an explicit BUNDLED coverage waives the supplies' own delivery and window: when coverage
      * is unknown the coordinator must not assume someone else brings the pump and tubing.
      */
-    boolean isSeparate() {
+    public boolean isSeparate() {
         return coverage != Coverage.BUNDLED;
     }
 }

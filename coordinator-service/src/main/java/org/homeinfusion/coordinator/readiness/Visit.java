@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
  */
 public record Visit(OffsetDateTime start, int expectedDurationMinutes, String nurseName) {
 
-    boolean isConfirmed() {
+    public boolean isConfirmed() {
         return start != null;
     }
 }

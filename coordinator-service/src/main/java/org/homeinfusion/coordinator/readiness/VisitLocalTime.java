@@ -10,7 +10,7 @@ import java.util.Locale;
  * Renders times as the people at the patient's home see them: in the visit's own offset, so a
  * delivery ETA given by a pharmacy in another time zone reads as the same wall clock as the visit.
  */
-final class VisitLocalTime {
+public final class VisitLocalTime {
 
     /** Specialists read the summary aloud in English whatever the server's default locale is. */
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE MMM d HH:mm", Locale.US);
@@ -23,16 +23,16 @@ final class VisitLocalTime {
     }
 
     /** Without a visit there is no patient-local offset, so times keep the offset they were given in. */
-    static VisitLocalTime of(Visit visit) {
+    public static VisitLocalTime of(Visit visit) {
         return new VisitLocalTime(visit == null || visit.start() == null ? null : visit.start().getOffset());
     }
 
-    String at(OffsetDateTime time) {
+    public String at(OffsetDateTime time) {
         OffsetDateTime local = local(time);
         return local == null ? String.valueOf(time) : DAY_AND_TIME.format(local);
     }
 
-    String atPlusMinutes(OffsetDateTime time, long minutes) {
+    public String atPlusMinutes(OffsetDateTime time, long minutes) {
         try {
             return at(time.plusMinutes(minutes));
         } catch (DateTimeException | ArithmeticException outOfRange) {
@@ -41,7 +41,7 @@ final class VisitLocalTime {
     }
 
     /** A window within one day reads "Tue Dec 8 08:00–11:00"; one spanning midnight names both days. */
-    String window(Delivery delivery) {
+    public String window(Delivery delivery) {
         OffsetDateTime start = local(delivery.etaStart());
         OffsetDateTime end = local(delivery.etaEnd());
         if (start == null || end == null) {

@@ -17,6 +17,7 @@ import org.homeinfusion.coordinator.SeedStoryEvents;
 import org.homeinfusion.testsupport.CapturedRecord;
 import org.homeinfusion.testsupport.CaseIds;
 import org.homeinfusion.testsupport.RealInfrastructure;
+import org.homeinfusion.testsupport.SseClient;
 import org.homeinfusion.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

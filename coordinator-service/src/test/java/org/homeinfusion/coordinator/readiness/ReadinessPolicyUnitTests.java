@@ -574,9 +574,9 @@ class ReadinessPolicyUnitTests {
         @Test
         void judgesAuthorizationsThatCarryNothingButTheirIdentity() {
             CaseAuthorizations bare = CaseAuthorizations.of(List.of(
-                    new DrugAuthorization(UUID.randomUUID(), 1, null, null, null, null, null, null, 0, null, null, null),
-                    new NursingAuthorization(UUID.randomUUID(), 1, null, null, null, null, null, null, 0, null, null),
-                    new SuppliesAuthorization(UUID.randomUUID(), 1, null, null, null, null, null, null, null, null, null)));
+                    new DrugAuthorization(UUID.randomUUID(), 1, null, null, null, null, null, null, 0, null, null, null, null),
+                    new NursingAuthorization(UUID.randomUUID(), 1, null, null, null, null, null, null, 0, null, null, null),
+                    new SuppliesAuthorization(UUID.randomUUID(), 1, null, null, null, null, null, null, null, null, null, null)));
 
             assertThat(policy.evaluate(bare).blockerCodes()).isEqualTo(codes(
                     BlockerCode.DRUG_AUTH_NOT_APPROVED, BlockerCode.NURSING_AUTH_NOT_APPROVED,

@@ -294,7 +294,7 @@ class ReplayAndReorderingUnitTests {
         Window window = window(random);
         String number = pick(random, List.of("12345", "12346"));
         return new DrugAuthorization(id, version, requestedAt, status, number, window.from(), window.to(),
-                units, 56, "PHARM-1", delivery, beyondUseAt);
+                units, 56, "PHARM-1", delivery, beyondUseAt, null);
     }
 
     private static Authorization nursingSnapshot(Random random, UUID id, long version, Instant requestedAt) {
@@ -305,7 +305,7 @@ class ReplayAndReorderingUnitTests {
         Window window = window(random);
         String number = pick(random, List.of("67890", "67891"));
         return new NursingAuthorization(id, version, requestedAt, status, number, window.from(), window.to(),
-                8, visitsUsed, "HHA-7", visit);
+                8, visitsUsed, "HHA-7", visit, null);
     }
 
     /** Bundled into the per diem or separately authorized and delivered, half the time each. */
@@ -314,14 +314,14 @@ class ReplayAndReorderingUnitTests {
             AuthorizationStatus status = weighted(random,
                     entry(15, AuthorizationStatus.NOT_REQUIRED), entry(1, AuthorizationStatus.CANCELLED));
             return new SuppliesAuthorization(id, version, requestedAt, status, Coverage.BUNDLED, "S9338",
-                    null, null, null, "PHARM-1", null);
+                    null, null, null, "PHARM-1", null, null);
         }
         AuthorizationStatus status = payerStatus(random);
         Delivery delivery = orNull(random, 0.05, weighted(random, entry(10, DAY_BEFORE), entry(1, NOON)));
         Window window = window(random);
         String number = pick(random, List.of("55555", "55556"));
         return new SuppliesAuthorization(id, version, requestedAt, status, Coverage.SEPARATE, null, number,
-                window.from(), window.to(), "SUPPLY-9", delivery);
+                window.from(), window.to(), "SUPPLY-9", delivery, null);
     }
 
     /** One of the values, each as often as its weight says. */
@@ -365,14 +365,14 @@ class ReplayAndReorderingUnitTests {
         return switch (random.nextInt(3)) {
             case 0 -> new DrugAuthorization(id, version, requestedAt, status, number, validFrom, validTo,
                     maybe(random, () -> anyCount(random)), anyCount(random), org, delivery,
-                    maybe(random, () -> anyTime(random)));
+                    maybe(random, () -> anyTime(random)), null);
             case 1 -> new NursingAuthorization(id, version, requestedAt, status, number, validFrom, validTo,
                     maybe(random, () -> anyCount(random)), anyCount(random), org,
                     maybe(random, () -> new Visit(maybe(random, () -> anyTime(random)), anyCount(random),
-                            maybe(random, () -> "Nurse " + random.nextInt(2)))));
+                            maybe(random, () -> "Nurse " + random.nextInt(2)))), null);
             default -> new SuppliesAuthorization(id, version, requestedAt, status,
                     maybe(random, () -> pick(random, Coverage.values())), maybe(random, () -> "S9338"), number,
-                    validFrom, validTo, org, delivery);
+                    validFrom, validTo, org, delivery, null);
         };
     }
 

@@ -146,14 +146,14 @@ class CoordinatorAccessMatrixIntegrationTests {
                     new DrugAuthorizationRequested(new DrugAuthorization(UUID.randomUUID(), CASE_ID, specialist,
                             ORGS.of(PHARMACY), payer, "12", "J1569", null,
                             new DrugAuthorization.Dose(new BigDecimal("28"), "g"),
-                            56, from, to, AuthorizationStatus.REQUESTED, null, null, null, null, null, 1, now, now)),
+                            56, from, to, AuthorizationStatus.REQUESTED, null, null, null, null, null, 1, now, now, null, null)),
                     new NursingAuthorizationRequested(new NursingAuthorization(UUID.randomUUID(), CASE_ID, specialist,
                             ORGS.of(AGENCY), payer, "99601", "2w4", 8, from, to, AuthorizationStatus.REQUESTED, null,
-                            null, null, null, 0, null, null, 1, now, now)),
+                            null, null, null, 0, null, null, 1, now, now, null, null)),
                     new SuppliesAuthorizationRequested(new SuppliesAuthorization(UUID.randomUUID(), CASE_ID,
                             specialist, ORGS.of(SUPPLIER), payer, "SEPARATE", null,
                             List.of(new SuppliesAuthorization.Item("E0781", 1)), AuthorizationStatus.REQUESTED, null,
-                            null, null, null, 1, now, now)));
+                            null, null, null, 1, now, now, null, null)));
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (String participant : PARTICIPANTS) {

@@ -2,6 +2,7 @@ package org.homeinfusion.drugauth.authorization;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.homeinfusion.contracts.Urgency;
 import org.homeinfusion.support.api.Bounds;
 import org.homeinfusion.support.api.PayerRequest;
 
@@ -26,7 +28,9 @@ record CreateDrugAuthorization(
         @NotNull @Valid Dose dose,
         @NotNull @Pattern(regexp = Bounds.ID, message = Bounds.ID_MESSAGE) String pharmacyOrgId,
         @NotNull LocalDate requestedFrom,
-        @NotNull LocalDate requestedTo) {
+        @NotNull LocalDate requestedTo,
+        Urgency urgency,
+        OffsetDateTime submittedAt) {
 
     record Dose(@NotNull @Positive @DecimalMax("100000") BigDecimal quantity,
                 @NotBlank @Size(max = 16) String unit) {

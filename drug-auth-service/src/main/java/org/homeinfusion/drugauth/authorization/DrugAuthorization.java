@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.homeinfusion.support.decision.DecisionRequest;
+import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.problem.ApiProblem;
 
 /**
@@ -38,7 +39,8 @@ record DrugAuthorization(
         Delivery delivery,
         long version,
         Instant requestedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Submission submission) {
 
     enum Status { REQUESTED, PENDED, APPROVED, PARTIALLY_APPROVED, DENIED, CANCELLED }
 
@@ -46,12 +48,12 @@ record DrugAuthorization(
     }
 
     static DrugAuthorization request(UUID id, String specialistOrgId, CreateDrugAuthorization request,
-            int billingUnitsPerDose, Instant now) {
+            int billingUnitsPerDose, Submission submission, Instant now) {
         return new DrugAuthorization(id, request.caseId(), request.patientRef(), specialistOrgId,
                 request.pharmacyOrgId(), request.payer().payerId(), request.payer().plan().name(),
                 request.placeOfService(), request.normalizedCode(), request.ndc(), request.dose().quantity(),
                 request.dose().unit(), billingUnitsPerDose, request.requestedFrom(), request.requestedTo(),
-                Status.REQUESTED, null, null, null, null, null, null, 1, now, now);
+                Status.REQUESTED, null, null, null, null, null, null, 1, now, now, submission);
     }
 
     /** A payer decision; an appeal may overturn a denial, but nothing reopens a cancellation. */
@@ -61,7 +63,7 @@ record DrugAuthorization(
                 placeOfService, hcpcsCode, ndc, doseQuantity, doseUnit, billingUnitsPerDose, requestedFrom,
                 requestedTo, Status.valueOf(decision.outcome().name()), decision.authorizationNumber(),
                 decision.validFrom(), decision.validTo(), decision.approvedUnits(), decision.reason(), delivery,
-                version + 1, requestedAt, now);
+                version + 1, requestedAt, now, submission);
     }
 
     /** Posts or replaces the pharmacy's delivery window. */
@@ -83,7 +85,7 @@ record DrugAuthorization(
         return new DrugAuthorization(id, caseId, patientRef, specialistOrgId, pharmacyOrgId, payerId, plan,
                 placeOfService, hcpcsCode, ndc, doseQuantity, doseUnit, billingUnitsPerDose, requestedFrom,
                 requestedTo, status, authorizationNumber, validFrom, validTo, approvedUnits, decisionReason,
-                newDelivery, version + 1, requestedAt, now);
+                newDelivery, version + 1, requestedAt, now, submission);
     }
 
     private void requireNotCancelled() {

@@ -6,6 +6,7 @@ import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.contracts.drug.DrugAuthEvent;
 import org.homeinfusion.contracts.drug.DrugAuthorization.Delivery;
 import org.homeinfusion.contracts.drug.DrugAuthorization.Dose;
+import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,7 @@ class DrugAuthorizationEvents {
     }
 
     static org.homeinfusion.contracts.drug.DrugAuthorization state(DrugAuthorization a) {
+        Submission submission = Submission.orDefault(a.submission(), a.requestedAt());
         DrugAuthorization.Delivery d = a.delivery();
         return new org.homeinfusion.contracts.drug.DrugAuthorization(a.id(), a.caseId(), a.specialistOrgId(),
                 a.pharmacyOrgId(), new Payer(a.payerId(), a.plan()), a.placeOfService(), a.hcpcsCode(), a.ndc(),
@@ -35,6 +37,7 @@ class DrugAuthorizationEvents {
                 a.requestedTo(), AuthorizationStatus.valueOf(a.status().name()), a.authorizationNumber(),
                 a.validFrom(), a.validTo(), a.approvedUnits(),
                 d == null ? null : new Delivery(d.etaStart(), d.etaEnd(), d.beyondUseAt(), d.trackingRef()),
-                a.version(), a.requestedAt(), a.updatedAt());
+                a.version(), a.requestedAt(), a.updatedAt(), submission.urgency(),
+                submission.submittedAt());
     }
 }

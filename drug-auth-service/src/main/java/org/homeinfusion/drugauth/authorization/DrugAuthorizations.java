@@ -1,6 +1,7 @@
 package org.homeinfusion.drugauth.authorization;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import org.homeinfusion.contracts.drug.DrugDeliveryCancelled;
 import org.homeinfusion.contracts.drug.DrugDeliveryScheduled;
 import org.homeinfusion.drugauth.billing.BillingCodePreflight;
 import org.homeinfusion.support.decision.DecisionRequest;
+import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.idempotency.IdempotentCreation;
 import org.homeinfusion.support.problem.ApiProblem;
 import org.homeinfusion.support.security.Actor;
@@ -47,6 +49,8 @@ class DrugAuthorizations {
     public Created request(Actor specialist, CreateDrugAuthorization request, String idempotencyKey) {
         IdempotentCreation.Result<DrugAuthorization> result = idempotency.create(specialist.org() + ":drug-authorizations",
                 idempotencyKey, request, () -> {
+                    Instant now = clock.instant();
+                    Submission submission = Submission.of(request.urgency(), request.submittedAt(), now);
                     BillingCodePreflight.Result checked = preflight.check(new BillingCodePreflight.DrugLine(
                             request.normalizedCode(), request.payer().plan().name(), request.placeOfService(),
                             request.ndc(), request.dose().quantity(), request.dose().unit()));
@@ -54,7 +58,7 @@ class DrugAuthorizations {
                         throw ApiProblem.ruleViolations(checked.violations());
                     }
                     DrugAuthorization created = DrugAuthorization.request(UUID.randomUUID(), specialist.org(), request,
-                            checked.billingUnitsPerDose(), clock.instant());
+                            checked.billingUnitsPerDose(), submission, now);
                     repository.insert(created);
                     events.publish(DrugAuthorizationRequested::new, created);
                     return created;

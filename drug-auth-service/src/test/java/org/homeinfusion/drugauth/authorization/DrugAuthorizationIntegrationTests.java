@@ -71,6 +71,45 @@ class DrugAuthorizationIntegrationTests {
     }
 
     @Test
+    void anExpeditedRequestKeepsItsUrgencyAndSubmissionTimeInItsStateAndEvents() {
+        Map<String, Object> expedited = ivig(caseId);
+        expedited.put("urgency", "EXPEDITED");
+        expedited.put("submittedAt", "2026-12-01T09:30:00-05:00");
+
+        ApiClient.Response created = api.post("/api/drug-authorizations", SPECIALIST, expedited);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("urgency").asString()).isEqualTo("EXPEDITED");
+        assertThat(created.json().get("submittedAt").asString()).isEqualTo("2026-12-01T14:30:00Z");
+        assertThat(awaitEvent("DrugAuthorizationRequested", 1).value())
+                .contains("\"urgency\":\"EXPEDITED\"", "\"submittedAt\":\"2026-12-01T14:30:00Z\"");
+    }
+
+    @Test
+    void withoutUrgencyARequestIsStandardAndSubmittedWhenCreated() {
+        ApiClient.Response created = api.post("/api/drug-authorizations", SPECIALIST, ivig(caseId));
+
+        assertThat(created.json().get("urgency").asString()).isEqualTo("STANDARD");
+        assertThat(created.json().get("submittedAt").asString()).isEqualTo(created.json().get("requestedAt").asString());
+    }
+
+    @Test
+    void refusesASubmissionTimeInTheFutureOrAnUnknownUrgencyWith400AndCreatesNothing() {
+        Map<String, Object> future = ivig(caseId);
+        future.put("submittedAt", java.time.OffsetDateTime.now().plusHours(1).toString());
+        ApiClient.Response refused = api.post("/api/drug-authorizations", SPECIALIST, future);
+        assertProblem(refused, 400);
+        assertThat(refused.json().get("violations").findValuesAsString("field")).containsExactly("submittedAt");
+
+        Map<String, Object> urgent = ivig(caseId);
+        urgent.put("urgency", "URGENT");
+        assertProblem(api.post("/api/drug-authorizations", SPECIALIST, urgent), 400);
+
+        assertThat(api.get("/api/drug-authorizations?caseId=" + caseId, SPECIALIST).json()).isEmpty();
+        events.assertNoFurtherRecord(r -> caseId.equals(r.key()), Duration.ofSeconds(1));
+    }
+
+    @Test
     void everyChangeIsOneEventWithTheNextVersion() {
         String id = create(caseId);
         awaitEvent("DrugAuthorizationRequested", 1);

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.homeinfusion.contracts.AuthorizationStatus;
 import org.homeinfusion.contracts.Payer;
+import org.homeinfusion.contracts.Urgency;
 
 /**
  * Full current state of one drug authorization. {@code version} grows by one per change, so a
@@ -34,7 +35,9 @@ public record DrugAuthorization(
         Delivery delivery,
         long version,
         Instant requestedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Urgency urgency,
+        Instant submittedAt) {
 
     public record Dose(BigDecimal quantity, String unit) {
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.homeinfusion.contracts.AuthorizationStatus;
 import org.homeinfusion.contracts.Payer;
+import org.homeinfusion.contracts.Urgency;
 
 /** Full current state of one nursing authorization, with the agency's next confirmed visit if any. */
 public record NursingAuthorization(
@@ -30,7 +31,9 @@ public record NursingAuthorization(
         Visit visit,
         long version,
         Instant requestedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Urgency urgency,
+        Instant submittedAt) {
 
     /** The next confirmed visit; {@code nurseName} is the nurse's, never the patient's. */
     public record Visit(OffsetDateTime visitStart, int expectedDurationMinutes, String nurseName) {

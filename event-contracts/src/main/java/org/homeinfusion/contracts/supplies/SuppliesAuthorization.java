@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.homeinfusion.contracts.AuthorizationStatus;
 import org.homeinfusion.contracts.Payer;
+import org.homeinfusion.contracts.Urgency;
 
 /**
  * Full current state of one supplies authorization. With {@code coverage} BUNDLED the per diem code
@@ -29,7 +30,9 @@ public record SuppliesAuthorization(
         Delivery delivery,
         long version,
         Instant requestedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Urgency urgency,
+        Instant submittedAt) {
 
     public record Item(String hcpcsCode, int quantity) {
     }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.homeinfusion.support.decision.DecisionRequest;
+import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.problem.ApiProblem;
 
 /**
@@ -36,7 +37,8 @@ record NursingAuthorization(
         Visit visit,
         long version,
         Instant requestedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Submission submission) {
 
     enum Status { REQUESTED, PENDED, APPROVED, PARTIALLY_APPROVED, DENIED, CANCELLED }
 
@@ -45,11 +47,11 @@ record NursingAuthorization(
     }
 
     static NursingAuthorization request(UUID id, String specialistOrgId, CreateNursingAuthorization request,
-            VisitFrequency frequency, Instant now) {
+            VisitFrequency frequency, Submission submission, Instant now) {
         return new NursingAuthorization(id, request.caseId(), request.patientRef(), specialistOrgId,
                 request.agencyOrgId(), request.payer().payerId(), request.payer().plan().name(),
                 request.normalizedCode(), frequency.text(), frequency.visits(), request.requestedFrom(),
-                request.requestedTo(), Status.REQUESTED, null, null, null, null, null, 0, null, 1, now, now);
+                request.requestedTo(), Status.REQUESTED, null, null, null, null, null, 0, null, 1, now, now, submission);
     }
 
     /**
@@ -62,7 +64,7 @@ record NursingAuthorization(
                 serviceCode, frequency, visitsRequested, requestedFrom, requestedTo,
                 Status.valueOf(decision.outcome().name()), decision.authorizationNumber(), decision.validFrom(),
                 decision.validTo(), decision.approvedVisits(), decision.reason(), visitsUsed, visit, version + 1,
-                requestedAt, now);
+                requestedAt, now, submission);
     }
 
     /** Confirms the next visit, or moves it: there is one slot, the agency's next visit. */
@@ -103,7 +105,7 @@ record NursingAuthorization(
         return new NursingAuthorization(id, caseId, patientRef, specialistOrgId, agencyOrgId, payerId, plan,
                 serviceCode, frequency, visitsRequested, requestedFrom, requestedTo, status, authorizationNumber,
                 validFrom, validTo, approvedVisits, decisionReason, newVisitsUsed, newVisit, version + 1,
-                requestedAt, now);
+                requestedAt, now, submission);
     }
 
     private void requireNotCancelled() {

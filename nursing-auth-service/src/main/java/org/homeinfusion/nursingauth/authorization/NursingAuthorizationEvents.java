@@ -6,6 +6,7 @@ import org.homeinfusion.contracts.AuthorizationStatus;
 import org.homeinfusion.contracts.Payer;
 import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.contracts.nursing.NursingAuthEvent;
+import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,7 @@ class NursingAuthorizationEvents {
     }
 
     static org.homeinfusion.contracts.nursing.NursingAuthorization state(NursingAuthorization a) {
+        Submission submission = Submission.orDefault(a.submission(), a.requestedAt());
         NursingAuthorization.Visit v = a.visit();
         return new org.homeinfusion.contracts.nursing.NursingAuthorization(a.id(), a.caseId(), a.specialistOrgId(),
                 a.agencyOrgId(), new Payer(a.payerId(), a.plan()), a.serviceCode(), a.frequency(),
@@ -37,6 +39,7 @@ class NursingAuthorizationEvents {
                 a.visitsRemaining(),
                 v == null ? null : new org.homeinfusion.contracts.nursing.NursingAuthorization.Visit(
                         v.visitStart(), v.expectedDurationMinutes(), v.nurseName()),
-                a.version(), a.requestedAt(), a.updatedAt());
+                a.version(), a.requestedAt(), a.updatedAt(), submission.urgency(),
+                submission.submittedAt());
     }
 }

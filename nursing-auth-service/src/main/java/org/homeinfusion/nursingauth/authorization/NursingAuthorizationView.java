@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.homeinfusion.contracts.Urgency;
 import org.homeinfusion.support.api.PayerRequest;
+import org.homeinfusion.support.decision.Submission;
 
 /** The API representation of a nursing authorization. */
 record NursingAuthorizationView(
@@ -30,13 +32,17 @@ record NursingAuthorizationView(
         NursingAuthorization.Visit visit,
         long version,
         Instant requestedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Urgency urgency,
+        Instant submittedAt) {
 
     static NursingAuthorizationView of(NursingAuthorization a) {
+        Submission submission = Submission.orDefault(a.submission(), a.requestedAt());
         return new NursingAuthorizationView(a.id(), a.caseId(), a.patientRef(), a.specialistOrgId(), a.agencyOrgId(),
                 new PayerRequest(a.payerId(), PayerRequest.Plan.valueOf(a.plan())), a.serviceCode(), a.frequency(),
                 a.visitsRequested(), a.requestedFrom(), a.requestedTo(), a.status(), a.authorizationNumber(),
                 a.validFrom(), a.validTo(), a.approvedVisits(), a.visitsUsed(), a.visitsRemaining(),
-                a.decisionReason(), a.visit(), a.version(), a.requestedAt(), a.updatedAt());
+                a.decisionReason(), a.visit(), a.version(), a.requestedAt(), a.updatedAt(),
+                submission.urgency(), submission.submittedAt());
     }
 }

@@ -1,6 +1,7 @@
 package org.homeinfusion.nursingauth.authorization;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.homeinfusion.contracts.nursing.NursingAuthorizationDecided;
 import org.homeinfusion.contracts.nursing.NursingAuthorizationRequested;
 import org.homeinfusion.nursingauth.servicecode.ServiceCodePreflight;
 import org.homeinfusion.support.decision.DecisionRequest;
+import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.idempotency.IdempotentCreation;
 import org.homeinfusion.support.problem.ApiProblem;
 import org.homeinfusion.support.problem.Violation;
@@ -51,13 +53,15 @@ class NursingAuthorizations {
         VisitFrequency frequency = request.visitFrequency();
         IdempotentCreation.Result<NursingAuthorization> result = idempotency.create(specialist.org() + ":nursing-authorizations",
                 idempotencyKey, request, () -> {
+                    Instant now = clock.instant();
+                    Submission submission = Submission.of(request.urgency(), request.submittedAt(), now);
                     List<Violation> violations = preflight.check(new ServiceCodePreflight.ServiceLine(
                             request.normalizedCode(), request.payer().plan().name()));
                     if (!violations.isEmpty()) {
                         throw ApiProblem.ruleViolations(violations);
                     }
                     NursingAuthorization created = NursingAuthorization.request(UUID.randomUUID(), specialist.org(),
-                            request, frequency, clock.instant());
+                            request, frequency, submission, now);
                     repository.insert(created);
                     events.publish(NursingAuthorizationRequested::new, created);
                     return created;

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.homeinfusion.support.api.PayerRequest;
+import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.decision.DecisionOutcome;
 import org.homeinfusion.support.decision.DecisionRequest;
 import org.homeinfusion.support.problem.ApiProblem;
@@ -119,8 +120,9 @@ class NursingAuthorizationUnitTests {
     private static NursingAuthorization requested() {
         CreateNursingAuthorization request = new CreateNursingAuthorization("CASE-1001", "PT-88",
                 new PayerRequest("PAYER-ABC", PayerRequest.Plan.COMMERCIAL), "HHA-7", "99601", "2w4",
-                LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-28"));
-        return NursingAuthorization.request(UUID.randomUUID(), "SPEC-1", request, request.visitFrequency(), NOW);
+                LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-28"), null, null);
+        return NursingAuthorization.request(UUID.randomUUID(), "SPEC-1", request, request.visitFrequency(),
+                Submission.of(null, null, NOW), NOW);
     }
 
     private static DecisionRequest approval(int visits) {

@@ -1,6 +1,7 @@
 package org.homeinfusion.suppliesauth.authorization;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.homeinfusion.contracts.Urgency;
 import org.homeinfusion.support.api.Bounds;
 import org.homeinfusion.support.api.PayerRequest;
 import org.homeinfusion.support.problem.ApiProblem;
@@ -32,7 +34,9 @@ record CreateSuppliesAuthorization(
         @Pattern(regexp = HCPCS_CODE, message = HCPCS_CODE_MESSAGE) String perDiemCode,
         @Size(max = MAX_ITEMS, message = "must list at most " + MAX_ITEMS + " items") List<@NotNull @Valid Item> items,
         LocalDate requestedFrom,
-        LocalDate requestedTo) {
+        LocalDate requestedTo,
+        Urgency urgency,
+        OffsetDateTime submittedAt) {
 
     /** A supplies request is a handful of lines; the bound keeps one request from carrying arbitrary data. */
     static final int MAX_ITEMS = 50;

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.homeinfusion.support.decision.DecisionOutcome;
 import org.homeinfusion.support.decision.DecisionRequest;
+import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.problem.ApiProblem;
 import org.homeinfusion.suppliesauth.catalog.Coverage;
 
@@ -40,7 +41,8 @@ record SuppliesAuthorization(
         Delivery delivery,
         long version,
         Instant requestedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Submission submission) {
 
     enum Status { REQUESTED, PENDED, APPROVED, PARTIALLY_APPROVED, DENIED, CANCELLED, NOT_REQUIRED }
 
@@ -54,13 +56,14 @@ record SuppliesAuthorization(
         items = items == null ? List.of() : List.copyOf(items);
     }
 
-    static SuppliesAuthorization request(UUID id, String specialistOrgId, CreateSuppliesAuthorization request, Instant now) {
+    static SuppliesAuthorization request(UUID id, String specialistOrgId, CreateSuppliesAuthorization request,
+            Submission submission, Instant now) {
         boolean bundled = request.coverage() == Coverage.BUNDLED;
         return new SuppliesAuthorization(id, request.caseId(), request.patientRef(), specialistOrgId,
                 request.supplierOrgId(), request.payer().payerId(), request.payer().plan().name(), request.coverage(),
                 bundled ? request.normalizedPerDiemCode() : null, bundled ? List.of() : request.normalizedItems(),
                 request.requestedFrom(), request.requestedTo(), bundled ? Status.NOT_REQUIRED : Status.REQUESTED,
-                null, null, null, null, null, 1, now, now);
+                null, null, null, null, null, 1, now, now, submission);
     }
 
     /**
@@ -75,7 +78,7 @@ record SuppliesAuthorization(
         return new SuppliesAuthorization(id, caseId, patientRef, specialistOrgId, supplierOrgId, payerId, plan,
                 coverage, perDiemCode, items, requestedFrom, requestedTo, Status.valueOf(decision.outcome().name()),
                 decision.authorizationNumber(), decision.validFrom(), decision.validTo(), decision.reason(), delivery,
-                version + 1, requestedAt, now);
+                version + 1, requestedAt, now, submission);
     }
 
     /** Posts or replaces the supplier's delivery window. */
@@ -98,7 +101,7 @@ record SuppliesAuthorization(
     private SuppliesAuthorization withDelivery(Delivery newDelivery, Instant now) {
         return new SuppliesAuthorization(id, caseId, patientRef, specialistOrgId, supplierOrgId, payerId, plan,
                 coverage, perDiemCode, items, requestedFrom, requestedTo, status, authorizationNumber, validFrom,
-                validTo, decisionReason, newDelivery, version + 1, requestedAt, now);
+                validTo, decisionReason, newDelivery, version + 1, requestedAt, now, submission);
     }
 
     private void requireNotCancelled() {

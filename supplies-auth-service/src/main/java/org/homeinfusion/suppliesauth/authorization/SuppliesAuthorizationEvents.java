@@ -8,6 +8,7 @@ import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.contracts.supplies.SuppliesAuthEvent;
 import org.homeinfusion.contracts.supplies.SuppliesAuthorization.Delivery;
 import org.homeinfusion.contracts.supplies.SuppliesAuthorization.Item;
+import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
@@ -30,12 +31,14 @@ class SuppliesAuthorizationEvents {
     }
 
     static org.homeinfusion.contracts.supplies.SuppliesAuthorization state(SuppliesAuthorization a) {
+        Submission submission = Submission.orDefault(a.submission(), a.requestedAt());
         SuppliesAuthorization.Delivery d = a.delivery();
         return new org.homeinfusion.contracts.supplies.SuppliesAuthorization(a.id(), a.caseId(), a.specialistOrgId(),
                 a.supplierOrgId(), new Payer(a.payerId(), a.plan()), a.coverage().name(), a.perDiemCode(),
                 a.items().stream().map(item -> new Item(item.hcpcsCode(), item.quantity())).toList(),
                 AuthorizationStatus.valueOf(a.status().name()), a.authorizationNumber(), a.validFrom(), a.validTo(),
                 d == null ? null : new Delivery(d.etaStart(), d.etaEnd()),
-                a.version(), a.requestedAt(), a.updatedAt());
+                a.version(), a.requestedAt(), a.updatedAt(), submission.urgency(),
+                submission.submittedAt());
     }
 }

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.homeinfusion.contracts.Urgency;
 import org.homeinfusion.support.api.PayerRequest;
+import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.suppliesauth.catalog.Coverage;
 
 /** The API representation of a supplies authorization. */
@@ -29,12 +31,16 @@ record SuppliesAuthorizationView(
         SuppliesAuthorization.Delivery delivery,
         long version,
         Instant requestedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Urgency urgency,
+        Instant submittedAt) {
 
     static SuppliesAuthorizationView of(SuppliesAuthorization a) {
+        Submission submission = Submission.orDefault(a.submission(), a.requestedAt());
         return new SuppliesAuthorizationView(a.id(), a.caseId(), a.patientRef(), a.specialistOrgId(), a.supplierOrgId(),
                 new PayerRequest(a.payerId(), PayerRequest.Plan.valueOf(a.plan())), a.coverage(), a.perDiemCode(),
                 a.items(), a.requestedFrom(), a.requestedTo(), a.status(), a.authorizationNumber(), a.validFrom(),
-                a.validTo(), a.decisionReason(), a.delivery(), a.version(), a.requestedAt(), a.updatedAt());
+                a.validTo(), a.decisionReason(), a.delivery(), a.version(), a.requestedAt(), a.updatedAt(),
+                submission.urgency(), submission.submittedAt());
     }
 }

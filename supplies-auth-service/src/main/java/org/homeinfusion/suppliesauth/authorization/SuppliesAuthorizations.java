@@ -1,6 +1,7 @@
 package org.homeinfusion.suppliesauth.authorization;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import org.homeinfusion.contracts.supplies.SuppliesAuthorizationRequested;
 import org.homeinfusion.contracts.supplies.SuppliesDeliveryCancelled;
 import org.homeinfusion.contracts.supplies.SuppliesDeliveryScheduled;
 import org.homeinfusion.support.decision.DecisionRequest;
+import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.idempotency.IdempotentCreation;
 import org.homeinfusion.support.problem.ApiProblem;
 import org.homeinfusion.support.problem.Violation;
@@ -49,6 +51,8 @@ class SuppliesAuthorizations {
         request.checked();
         IdempotentCreation.Result<SuppliesAuthorization> result = idempotency.create(specialist.org() + ":supplies-authorizations",
                 idempotencyKey, request, () -> {
+                    Instant now = clock.instant();
+                    Submission submission = Submission.of(request.urgency(), request.submittedAt(), now);
                     List<Violation> violations = preflight.check(new CoveragePreflight.SuppliesLine(request.coverage(),
                             request.payer().plan().name(), request.normalizedPerDiemCode(),
                             request.normalizedItems().stream().map(SuppliesAuthorization.Item::hcpcsCode).toList()));
@@ -56,7 +60,7 @@ class SuppliesAuthorizations {
                         throw ApiProblem.ruleViolations(violations);
                     }
                     SuppliesAuthorization created = SuppliesAuthorization.request(UUID.randomUUID(), specialist.org(),
-                            request, clock.instant());
+                            request, submission, now);
                     repository.insert(created);
                     events.publish(SuppliesAuthorizationRequested::new, created);
                     return created;

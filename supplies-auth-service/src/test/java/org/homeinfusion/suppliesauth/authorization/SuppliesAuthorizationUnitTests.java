@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.homeinfusion.contracts.EventJson;
 import org.homeinfusion.support.api.PayerRequest;
+import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.decision.DecisionOutcome;
 import org.homeinfusion.support.decision.DecisionRequest;
 import org.homeinfusion.support.problem.ApiProblem;
@@ -134,19 +135,21 @@ class SuppliesAuthorizationUnitTests {
     }
 
     private static SuppliesAuthorization bundled() {
-        return SuppliesAuthorization.request(UUID.randomUUID(), "SPEC-1", request(Coverage.BUNDLED, "s9338", null), NOW);
+        return SuppliesAuthorization.request(UUID.randomUUID(), "SPEC-1", request(Coverage.BUNDLED, "s9338", null),
+                Submission.of(null, null, NOW), NOW);
     }
 
     private static SuppliesAuthorization separate() {
         return SuppliesAuthorization.request(UUID.randomUUID(), "SPEC-1", request(Coverage.SEPARATE, null, List.of(
-                new CreateSuppliesAuthorization.Item("e0781", 1), new CreateSuppliesAuthorization.Item("A4222", 30))), NOW);
+                new CreateSuppliesAuthorization.Item("e0781", 1), new CreateSuppliesAuthorization.Item("A4222", 30))),
+                Submission.of(null, null, NOW), NOW);
     }
 
     private static CreateSuppliesAuthorization request(Coverage coverage, String perDiemCode,
             List<CreateSuppliesAuthorization.Item> items) {
         return new CreateSuppliesAuthorization("CASE-1002", "PT-88",
                 new PayerRequest("PAYER-ABC", PayerRequest.Plan.COMMERCIAL), "DME-3", coverage, perDiemCode, items,
-                LocalDate.parse("2026-12-01"), LocalDate.parse("2027-05-31"));
+                LocalDate.parse("2026-12-01"), LocalDate.parse("2027-05-31"), null, null);
     }
 
     private static DecisionRequest approval() {

@@ -1,4 +1,4 @@
-package org.homeinfusion.coordinator.notification;
+package org.homeinfusion.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
@@ -13,10 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /** A text/event-stream client that keeps every event and comment it receives, like a browser's EventSource. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     /** One server-sent event. */
-    record Event(String name, String id, String data) {
+    public record Event(String name, String id, String data) {
     }
 
     private final List<Event> events = new ArrayList<>();
@@ -25,8 +25,8 @@ final class SseClient implements AutoCloseable {
     private volatile Stream<String> lines;
     private volatile Integer status;
 
-    private SseClient(int port, String authorization) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/readiness/stream"))
+    private SseClient(String baseUrl, String authorization) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/readiness/stream"))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", authorization)
                 .GET().build();
@@ -38,27 +38,32 @@ final class SseClient implements AutoCloseable {
         });
     }
 
-    static SseClient connect(int port, String authorization) {
-        return new SseClient(port, authorization);
+    /** Connects to the readiness stream of the coordinator at {@code baseUrl} (http://host:port). */
+    public static SseClient connect(String baseUrl, String authorization) {
+        return new SseClient(baseUrl, authorization);
+    }
+
+    public static SseClient connect(int port, String authorization) {
+        return new SseClient("http://127.0.0.1:" + port, authorization);
     }
 
     /** Waits for the stream to be open, which the service signals with a first comment. */
-    SseClient awaitConnected() {
+    public SseClient awaitConnected() {
         await().atMost(Duration.ofSeconds(10)).until(() -> !comments().isEmpty());
         return this;
     }
 
-    Integer status() {
+    public Integer status() {
         return status;
     }
 
-    List<Event> events() {
+    public List<Event> events() {
         synchronized (events) {
             return List.copyOf(events);
         }
     }
 
-    List<String> comments() {
+    public List<String> comments() {
         synchronized (events) {
             return List.copyOf(comments);
         }
