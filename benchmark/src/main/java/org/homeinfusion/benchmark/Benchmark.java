@@ -128,7 +128,7 @@ public final class Benchmark {
     }
 
     /** The directory holding the root pom and local-stack/, found upwards from the working directory. */
-    static Path findRepositoryRoot() {
+    public static Path findRepositoryRoot() {
         String configured = System.getProperty("homeinfusion.repository.root");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured).toAbsolutePath().normalize();

@@ -8,15 +8,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 /**
  * The seed story, played through the public HTTP API (contract §5-9) exactly as the organizations would: the
  * specialist requests the three authorizations, the payer approves, pharmacy and agency schedule, and the coordinator
- * declares CASE-1001 ready to schedule.
+ * declares CASE-1001 ready to schedule; then a second start, CASE-1002, whose visit is tomorrow and whose pharmacy
+ * has posted no delivery, lands on the specialist's worklist as CaseAtRisk.
  *
  * <p>Every create carries a fixed Idempotency-Key, so playing the story again returns the same authorizations instead
  * of duplicating them.
@@ -24,6 +30,9 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 final class DemoStory {
 
     static final String CASE_ID = "CASE-1001";
+    static final String AT_RISK_CASE_ID = "CASE-1002";
+    /** The first action an alert of the worklist asks for (the body is a JSON array; action texts hold no quote). */
+    private static final Pattern ACTION = Pattern.compile("\"action\":\"([^\"]*)\"");
     private static final Duration TOKEN_VALIDITY = Duration.ofHours(1);
     private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
@@ -85,6 +94,69 @@ final class DemoStory {
                 {"visitStart": "2026-12-08T14:00:00-05:00", "expectedDurationMinutes": 240,
                  "nurseName": "Jones"}""");
         awaitReady(specialist);
+        playAtRiskCase(specialist, payer, agency);
+    }
+
+    /**
+     * A second start, CASE-1002, whose nurse visit is tomorrow while the pharmacy has posted no delivery: the
+     * coordinator raises CaseAtRisk at once (the visit is within the 48 h horizon) and names who must act.
+     */
+    private void playAtRiskCase(String specialist, String payer, String agency) {
+        String visit = OffsetDateTime.now(ZoneOffset.ofHours(-5)).plusDays(1).withHour(14).truncatedTo(ChronoUnit.HOURS)
+                .toString();
+        out.println("Demo: " + AT_RISK_CASE_ID + ", the nurse visits tomorrow and the pharmacy has posted no delivery");
+        String drugId = create("1. SPEC-1 requests the drug authorization (J1569, 28 g)", drugAuth
+                + "/api/drug-authorizations", specialist, "demo-" + AT_RISK_CASE_ID + "-drug", """
+                {"caseId": "CASE-1002", "patientRef": "PT-89",
+                 "payer": {"payerId": "PAYER-ABC", "plan": "COMMERCIAL"},
+                 "placeOfService": "12", "hcpcsCode": "J1569", "ndc": null,
+                 "dose": {"quantity": 28, "unit": "g"}, "pharmacyOrgId": "PHARM-1",
+                 "requestedFrom": "2026-12-01", "requestedTo": "2027-05-31", "urgency": "EXPEDITED"}""");
+        String nursingId = create("2. SPEC-1 requests the nursing authorization", nursingAuth
+                + "/api/nursing-authorizations", specialist, "demo-" + AT_RISK_CASE_ID + "-nursing", """
+                {"caseId": "CASE-1002", "patientRef": "PT-89",
+                 "payer": {"payerId": "PAYER-ABC", "plan": "COMMERCIAL"},
+                 "agencyOrgId": "HHA-7", "serviceCode": "99601", "frequency": "2w4",
+                 "requestedFrom": "2026-12-01", "requestedTo": "2027-05-31"}""");
+        create("3. SPEC-1 records the supplies as bundled (S9338)", suppliesAuth + "/api/supplies-authorizations",
+                specialist, "demo-" + AT_RISK_CASE_ID + "-supplies", """
+                {"caseId": "CASE-1002", "patientRef": "PT-89",
+                 "payer": {"payerId": "PAYER-ABC", "plan": "COMMERCIAL"},
+                 "supplierOrgId": "PHARM-1", "coverage": "BUNDLED", "perDiemCode": "S9338"}""");
+        send("4. PAYER-ABC approves the drug and nursing", "POST",
+                drugAuth + "/api/drug-authorizations/" + drugId + "/decision", payer, null, """
+                {"outcome": "APPROVED", "authorizationNumber": "22345",
+                 "validFrom": "2026-12-01", "validTo": "2027-05-31", "approvedUnits": 56}""");
+        send("   (nursing)", "POST", nursingAuth + "/api/nursing-authorizations/" + nursingId + "/decision", payer,
+                null, """
+                {"outcome": "APPROVED", "authorizationNumber": "77890",
+                 "validFrom": "2026-12-01", "validTo": "2027-05-31", "approvedVisits": 8}""");
+        send("5. HHA-7 confirms nurse Jones, tomorrow 14:00", "PUT",
+                nursingAuth + "/api/nursing-authorizations/" + nursingId + "/visit", agency, null, """
+                {"visitStart": "%s", "expectedDurationMinutes": 240, "nurseName": "Jones"}""".formatted(visit));
+        awaitAlert(specialist);
+    }
+
+    private void awaitAlert(String specialist) {
+        out.print("   6. Waiting for the coordinator's CaseAtRisk alert on the worklist ");
+        long deadline = System.nanoTime() + READINESS_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> worklist = exchange("GET", coordinator + "/api/alerts?type=CaseAtRisk&caseId="
+                    + AT_RISK_CASE_ID, specialist, null, null);
+            Matcher action = ACTION.matcher(worklist.body());
+            if (worklist.statusCode() == 200 && action.find()) {
+                out.println("- raised");
+                out.println();
+                out.println("   " + action.group(1));
+                out.println("   (GET " + coordinator + "/api/alerts as SPEC-1 or PHARM-1 shows it)");
+                out.println();
+                return;
+            }
+            out.print(".");
+            pause();
+        }
+        out.println();
+        throw new DemoFailed(AT_RISK_CASE_ID + " raised no CaseAtRisk within " + READINESS_TIMEOUT.toSeconds() + " s");
     }
 
     private void awaitReady(String specialist) {
