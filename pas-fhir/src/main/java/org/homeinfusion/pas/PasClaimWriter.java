@@ -168,11 +168,16 @@ public final class PasClaimWriter {
         return new CodeableConcept(new Coding(system, code, display));
     }
 
+    /** The requested window; either end may be open (supplies need not name one), and then it is left out. */
     private static Period period(LocalDate from, LocalDate to) {
         Period period = new Period();
-        period.setStartElement(new DateTimeType(from.toString()));
-        period.setEndElement(new DateTimeType(to.toString()));
-        return period;
+        if (from != null) {
+            period.setStartElement(new DateTimeType(from.toString()));
+        }
+        if (to != null) {
+            period.setEndElement(new DateTimeType(to.toString()));
+        }
+        return period.isEmpty() ? null : period;
     }
 
     private static InstantType instant(ClaimFacts facts) {

@@ -155,10 +155,13 @@ public final class PasDecisionReader {
                 validTo = localDate(period.get().period().getEndElement(), period.get().path() + ".end");
                 paths.put("validFrom", period.get().path() + ".start");
                 paths.put("validTo", period.get().path() + ".end");
-            } else {
+            } else if (claim.requestedFrom() != null && claim.requestedTo() != null) {
                 // A payer that approves without stating a period approves the period asked for.
                 validFrom = claim.requestedFrom();
                 validTo = claim.requestedTo();
+            } else {
+                throw rule(root + ".preAuthPeriod", "AUTHORIZATION_PERIOD_MISSING",
+                        "An approval of a request without a window needs the authorized period");
             }
             quantity = authorizedQuantity(response, root, paths).orElse(claim.requestedQuantity());
         }
