@@ -1,20 +1,10 @@
 package org.homeinfusion.nursingauth.authorization;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.homeinfusion.pas.ApprovedQuantity;
 import org.homeinfusion.pas.ClaimFacts;
-import org.homeinfusion.pas.PasExchange;
-import org.homeinfusion.pas.PasFhir;
-import org.homeinfusion.support.problem.ApiProblem;
-import org.homeinfusion.support.security.Actor;
-import org.homeinfusion.support.security.Role;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
+import org.homeinfusion.pas.PasEndpoints;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,29 +14,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/nursing-authorizations")
-class NursingPasController {
-
-    private final NursingAuthorizations authorizations;
+class NursingPasController extends PasEndpoints<NursingAuthorization, NursingAuthorizationView> {
 
     NursingPasController(NursingAuthorizations authorizations) {
-        this.authorizations = authorizations;
-    }
-
-    @GetMapping("/{id}/pas-claim")
-    ResponseEntity<byte[]> pasClaim(Actor actor, @PathVariable UUID id) {
-        NursingAuthorization authorization = authorizations.get(actor, id);
-        // Only the organization that owns the case submits its claim; to anyone else it does not exist.
-        if (!actor.actsAs(Role.SPECIALIST, authorization.specialistOrgId())) {
-            throw ApiProblem.notFound("Nursing authorization", id);
-        }
-        return PasExchange.claimBundle(claimFacts(authorization));
-    }
-
-    @PostMapping(path = "/{id}/decision", consumes = PasFhir.MEDIA_TYPE)
-    NursingAuthorizationView decide(Actor actor, @PathVariable UUID id, @RequestBody byte[] claimResponse) {
-        NursingAuthorization authorization = authorizations.get(actor, id);
-        return NursingAuthorizationView.of(authorizations.decide(actor, id,
-                PasExchange.decision(claimResponse, claimFacts(authorization), ApprovedQuantity.VISITS)));
+        super("Nursing authorization", ApprovedQuantity.VISITS, authorizations::get, NursingAuthorization::specialistOrgId,
+                NursingPasController::claimFacts,
+                (actor, id, decision) -> NursingAuthorizationView.of(authorizations.decide(actor, id, decision)));
     }
 
     static ClaimFacts claimFacts(NursingAuthorization authorization) {

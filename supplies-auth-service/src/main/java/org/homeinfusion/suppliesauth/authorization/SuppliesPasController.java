@@ -1,21 +1,11 @@
 package org.homeinfusion.suppliesauth.authorization;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.homeinfusion.pas.ApprovedQuantity;
 import org.homeinfusion.pas.ClaimFacts;
-import org.homeinfusion.pas.PasExchange;
-import org.homeinfusion.pas.PasFhir;
-import org.homeinfusion.support.problem.ApiProblem;
-import org.homeinfusion.support.security.Actor;
-import org.homeinfusion.support.security.Role;
+import org.homeinfusion.pas.PasEndpoints;
 import org.homeinfusion.suppliesauth.catalog.Coverage;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,29 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/supplies-authorizations")
-class SuppliesPasController {
-
-    private final SuppliesAuthorizations authorizations;
+class SuppliesPasController extends PasEndpoints<SuppliesAuthorization, SuppliesAuthorizationView> {
 
     SuppliesPasController(SuppliesAuthorizations authorizations) {
-        this.authorizations = authorizations;
-    }
-
-    @GetMapping("/{id}/pas-claim")
-    ResponseEntity<byte[]> pasClaim(Actor actor, @PathVariable UUID id) {
-        SuppliesAuthorization authorization = authorizations.get(actor, id);
-        // Only the organization that owns the case submits its claim; to anyone else it does not exist.
-        if (!actor.actsAs(Role.SPECIALIST, authorization.specialistOrgId())) {
-            throw ApiProblem.notFound("Supplies authorization", id);
-        }
-        return PasExchange.claimBundle(claimFacts(authorization));
-    }
-
-    @PostMapping(path = "/{id}/decision", consumes = PasFhir.MEDIA_TYPE)
-    SuppliesAuthorizationView decide(Actor actor, @PathVariable UUID id, @RequestBody byte[] claimResponse) {
-        SuppliesAuthorization authorization = authorizations.get(actor, id);
-        return SuppliesAuthorizationView.of(authorizations.decide(actor, id,
-                PasExchange.decision(claimResponse, claimFacts(authorization), ApprovedQuantity.NONE)));
+        super("Supplies authorization", ApprovedQuantity.NONE, authorizations::get, SuppliesAuthorization::specialistOrgId,
+                SuppliesPasController::claimFacts,
+                (actor, id, decision) -> SuppliesAuthorizationView.of(authorizations.decide(actor, id, decision)));
     }
 
     static ClaimFacts claimFacts(SuppliesAuthorization authorization) {
