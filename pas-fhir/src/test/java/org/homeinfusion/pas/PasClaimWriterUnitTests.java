@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +63,16 @@ class PasClaimWriterUnitTests {
                 "\"use\": \"wish\"");
 
         assertThat(BaseR4Validator.errors(invalid)).isNotEmpty();
+    }
+
+    @Test
+    void theValidatorCatchesABrokenInvariant() {
+        // org-1: an organization needs a name or an identifier; the schema alone would let this pass.
+        Bundle bundle = writer.bundle(ClaimFactsExamples.drug());
+        ((Organization) bundle.getEntry().get(2).getResource()).getIdentifier().clear();
+
+        assertThat(BaseR4Validator.errors(PasFhir.context().newJsonParser().encodeResourceToString(bundle)))
+                .anySatisfy(error -> assertThat(error).startsWith("org-1"));
     }
 
     @Test
