@@ -111,6 +111,11 @@ public final class PasDecisionReader {
 
     private static Sourced decision(ClaimResponse response, String root, String claimId, ClaimFacts claim) {
         requireAnswers(response, root, claimId);
+        if (response.getStatus() == ClaimResponse.ClaimResponseStatus.CANCELLED
+                || response.getStatus() == ClaimResponse.ClaimResponseStatus.ENTEREDINERROR) {
+            throw rule(root + ".status", "RESPONSE_WITHDRAWN", "The payer withdrew this response (status "
+                    + response.getStatus().toCode() + ")");
+        }
         if (response.hasUse() && response.getUse() != ClaimResponse.Use.PREAUTHORIZATION) {
             throw rule(root + ".use", "NOT_A_PREAUTHORIZATION", "The response's use is "
                     + response.getUse().toCode() + ", not preauthorization");

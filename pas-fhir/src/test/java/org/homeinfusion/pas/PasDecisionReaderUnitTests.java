@@ -156,6 +156,15 @@ class PasDecisionReaderUnitTests {
     }
 
     @Test
+    void refusesAResponseThePayerWithdrew() {
+        ClaimResponse response = ClaimResponses.approval(drugClaim, "A1", "12345", FROM, TO);
+        response.setStatus(ClaimResponse.ClaimResponseStatus.ENTEREDINERROR);
+
+        assertRefused(() -> read(response), HttpStatus.UNPROCESSABLE_CONTENT, "ClaimResponse.status",
+                "RESPONSE_WITHDRAWN");
+    }
+
+    @Test
     void refusesACodeOutsideTheTableNamingWhereItIs() {
         ClaimResponse response = ClaimResponses.approval(drugClaim, "A5", "12345", FROM, TO);
 
