@@ -25,6 +25,7 @@ import org.homeinfusion.contracts.Topics;
 import org.homeinfusion.testsupport.ApiClient;
 import org.homeinfusion.testsupport.CapturedRecord;
 import org.homeinfusion.testsupport.EventCapture;
+import org.homeinfusion.testsupport.PasClaimResponses;
 import org.homeinfusion.testsupport.RealInfrastructure;
 import org.homeinfusion.testsupport.SseClient;
 import org.homeinfusion.testsupport.WebhookReceiver;
@@ -73,6 +74,34 @@ class HomeInfusionStartEndToEndTests {
         assertThat(view.get("state").asString()).isEqualTo("READY");
         assertThat(view.get("summary").asString()).isEqualTo(SUMMARY);
         assertThat(view.get("readinessVersion").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void payersAnsweringInDaVinciPasBringTheCaseToReady() {
+        SeedStory story = new SeedStory(system, newCaseId());
+        story.requestAll();
+
+        // The specialist's system fetches the PAS claims and submits them; the payer answers in FHIR.
+        String drugClaim = pasClaimId(system.drug(), "/api/drug-authorizations/" + story.drugId);
+        String nursingClaim = pasClaimId(system.nursing(), "/api/nursing-authorizations/" + story.nursingId);
+        assertThat(drugClaim).isEqualTo(story.drugId);
+        ApiClient.Response drugDecision = system.drug().post("/api/drug-authorizations/" + story.drugId + "/decision",
+                SeedStory.PAYER, PasClaimResponses.approving(drugClaim, "A1", "12345", "2026-12-01", "2027-05-31"),
+                PasClaimResponses.FHIR_JSON);
+        ApiClient.Response nursingDecision = system.nursing().post("/api/nursing-authorizations/" + story.nursingId
+                + "/decision", SeedStory.PAYER, PasClaimResponses.approving(nursingClaim, "A1", "67890", "2026-12-01",
+                "2027-05-31"), PasClaimResponses.FHIR_JSON);
+        assertThat(drugDecision.status()).as(drugDecision.toString()).isEqualTo(200);
+        assertThat(drugDecision.json().get("authorizationNumber").asString()).isEqualTo("12345");
+        assertThat(nursingDecision.status()).as(nursingDecision.toString()).isEqualTo(200);
+        story.deliver("2026-12-08T08:00:00-05:00", "2026-12-08T11:00:00-05:00");
+        story.confirmVisit("2026-12-08T14:00:00-05:00");
+
+        CapturedRecord ready = awaitReadiness(story.caseId, "ReadyToSchedule", 1);
+        assertThat(ready.value()).contains("drug auth 12345");
+        JsonNode view = story.readiness().json();
+        assertThat(view.get("state").asString()).isEqualTo("READY");
+        assertThat(view.get("summary").asString()).isEqualTo(SUMMARY);
     }
 
     @Test
@@ -318,6 +347,15 @@ class HomeInfusionStartEndToEndTests {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.body()).doesNotContain(secret);
         return created.json().get("id").asString();
+    }
+
+    /** The id of the Claim in a pillar's PAS request Bundle: the first entry, as the guide lays it out. */
+    private static String pasClaimId(ApiClient pillar, String authorizationPath) {
+        ApiClient.Response bundle = pillar.get(authorizationPath + "/pas-claim", SeedStory.SPECIALIST);
+        assertThat(bundle.status()).as(bundle.toString()).isEqualTo(200);
+        JsonNode claim = bundle.json().get("entry").get(0).get("resource");
+        assertThat(claim.get("resourceType").asString()).isEqualTo("Claim");
+        return claim.get("id").asString();
     }
 
     private static List<WebhookReceiver.Request> delivered(WebhookReceiver receiver, String caseId) {

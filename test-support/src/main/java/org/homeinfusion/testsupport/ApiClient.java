@@ -82,7 +82,8 @@ public final class ApiClient {
                 .timeout(Duration.ofSeconds(30))
                 .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(payload));
-        if (payload != null) {
+        // A caller's own Content-Type (FHIR's application/fhir+json) replaces the JSON default.
+        if (payload != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
             request.header("Content-Type", "application/json");
         }
         if (authorization != null) {

@@ -18,6 +18,7 @@ class DrugAccessMatrix {
                 .allow(HttpMethod.PUT, "/api/drug-authorizations/*/delivery", Role.PHARMACY)
                 .allow(HttpMethod.DELETE, "/api/drug-authorizations/*/delivery", Role.PHARMACY)
                 .allowAnyRole(HttpMethod.GET, "/api/drug-authorizations")
-                .allowAnyRole(HttpMethod.GET, "/api/drug-authorizations/*");
+                .allowAnyRole(HttpMethod.GET, "/api/drug-authorizations/*")
+                .allow(HttpMethod.GET, "/api/drug-authorizations/*/pas-claim", Role.SPECIALIST);
     }
 }

@@ -19,6 +19,7 @@ class NursingAccessMatrix {
                 .allow(HttpMethod.DELETE, "/api/nursing-authorizations/*/visit", Role.AGENCY)
                 .allow(HttpMethod.POST, "/api/nursing-authorizations/*/visit/completion", Role.AGENCY)
                 .allowAnyRole(HttpMethod.GET, "/api/nursing-authorizations")
-                .allowAnyRole(HttpMethod.GET, "/api/nursing-authorizations/*");
+                .allowAnyRole(HttpMethod.GET, "/api/nursing-authorizations/*")
+                .allow(HttpMethod.GET, "/api/nursing-authorizations/*/pas-claim", Role.SPECIALIST);
     }
 }

@@ -21,6 +21,7 @@ class SuppliesAccessMatrix {
                 .allow(HttpMethod.PUT, "/api/supplies-authorizations/*/delivery", Role.SUPPLIER, Role.PHARMACY)
                 .allow(HttpMethod.DELETE, "/api/supplies-authorizations/*/delivery", Role.SUPPLIER, Role.PHARMACY)
                 .allowAnyRole(HttpMethod.GET, "/api/supplies-authorizations")
-                .allowAnyRole(HttpMethod.GET, "/api/supplies-authorizations/*");
+                .allowAnyRole(HttpMethod.GET, "/api/supplies-authorizations/*")
+                .allow(HttpMethod.GET, "/api/supplies-authorizations/*/pas-claim", Role.SPECIALIST);
     }
 }
