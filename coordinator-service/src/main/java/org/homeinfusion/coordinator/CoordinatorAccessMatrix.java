@@ -21,6 +21,7 @@ class CoordinatorAccessMatrix {
                 .allowAnyRole(HttpMethod.GET, "/api/subscriptions")
                 .allowAnyRole(HttpMethod.GET, "/api/subscriptions/*")
                 .allowAnyRole(HttpMethod.DELETE, "/api/subscriptions/*")
+                .allowAnyRole(HttpMethod.POST, "/api/subscriptions/*/secret-rotation")
                 .allowAnyRole(HttpMethod.GET, "/api/subscriptions/*/deliveries")
                 .allowAnyRole(HttpMethod.GET, "/api/readiness/stream");
     }
