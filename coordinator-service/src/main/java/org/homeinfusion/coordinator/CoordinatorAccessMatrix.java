@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Every role may read readiness and subscribe (CONTRACT §9-10): what each organization sees is
+ * Every role may read readiness and subscribe (docs/api.md: Readiness, Notifications): what each organization sees is
  * narrowed to the cases it takes part in by the endpoints themselves.
  */
 @Configuration(proxyBeanMethods = false)

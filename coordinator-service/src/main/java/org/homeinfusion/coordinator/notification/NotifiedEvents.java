@@ -5,7 +5,7 @@ import java.util.List;
 import org.homeinfusion.contracts.readiness.ReadinessWithdrawn;
 import org.homeinfusion.contracts.readiness.ReadyToSchedule;
 
-/** The readiness events a subscriber can ask for, by their contract names (CONTRACT §9). */
+/** The readiness events a subscriber can ask for, by their contract names (docs/events.md). */
 final class NotifiedEvents {
 
     static final String READY_TO_SCHEDULE = ReadyToSchedule.class.getSimpleName();

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * CONTRACT §10 webhook subscriptions, for any role; each organization sees and manages only its own.
+ * Webhook subscriptions (docs/api.md), for any role; each organization sees and manages only its own.
  * The secret goes in once and never comes back out.
  */
 @RestController
