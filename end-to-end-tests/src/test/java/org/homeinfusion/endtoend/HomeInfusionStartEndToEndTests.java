@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,6 +210,26 @@ class HomeInfusionStartEndToEndTests {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.body()).doesNotContain(secret);
         return created.json().get("id").asString();
+    }
+
+    /** Each service describes its own API; the build keeps the four documents in target/openapi (see the README). */
+    @Test
+    void everyServiceServesItsOpenApiDocumentAndTheBuildKeepsACopy() throws Exception {
+        Map<String, ApiClient> services = Map.of("drug-auth-service", system.drug(), "nursing-auth-service", system.nursing(),
+                "supplies-auth-service", system.supplies(), "coordinator-service", system.coordinator());
+        Map<String, String> aPathOfEach = Map.of("drug-auth-service", "/api/drug-authorizations",
+                "nursing-auth-service", "/api/nursing-authorizations/{id}/visit/completion",
+                "supplies-auth-service", "/api/supplies-authorizations/{id}/delivery",
+                "coordinator-service", "/api/subscriptions/{id}/secret-rotation");
+        Path directory = Files.createDirectories(Path.of("target", "openapi"));
+        for (Map.Entry<String, ApiClient> service : services.entrySet()) {
+            ApiClient.Response document = service.getValue().get("/v3/api-docs", null);
+
+            assertThat(document.status()).as(service.getKey()).isEqualTo(200);
+            assertThat(document.json().get("openapi").asString()).startsWith("3.");
+            assertThat(document.json().get("paths").has(aPathOfEach.get(service.getKey()))).as(service.getKey()).isTrue();
+            Files.writeString(directory.resolve(service.getKey() + ".json"), document.body());
+        }
     }
 
     private static List<WebhookReceiver.Request> delivered(WebhookReceiver receiver, String caseId) {
