@@ -1,4 +1,4 @@
--- Webhook subscriptions and their durable delivery queue (docs/api.md, Notifications).
+-- Webhook subscriptions and their durable delivery queue (CONTRACT §10).
 
 -- secret is kept as given because every delivery is signed with it; the API never returns it.
 CREATE TABLE webhook_subscription (
