@@ -228,6 +228,8 @@ class HomeInfusionStartEndToEndTests {
             assertThat(document.status()).as(service.getKey()).isEqualTo(200);
             assertThat(document.json().get("openapi").asString()).startsWith("3.");
             assertThat(document.json().get("paths").has(aPathOfEach.get(service.getKey()))).as(service.getKey()).isTrue();
+            // The caller is the bearer token's, never a parameter a client could set.
+            assertThat(document.json().findValuesAsString("name")).as(service.getKey()).doesNotContain("actor");
             Files.writeString(directory.resolve(service.getKey() + ".json"), document.body());
         }
     }
