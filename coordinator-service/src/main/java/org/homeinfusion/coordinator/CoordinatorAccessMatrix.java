@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Every role may read readiness and subscribe (CONTRACT §9-10): what each organization sees is
+ * Every role may read readiness and subscribe (docs/api.md: Readiness, Notifications): what each organization sees is
  * narrowed to the cases it takes part in by the endpoints themselves.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +22,7 @@ class CoordinatorAccessMatrix {
                 .allowAnyRole(HttpMethod.GET, "/api/subscriptions")
                 .allowAnyRole(HttpMethod.GET, "/api/subscriptions/*")
                 .allowAnyRole(HttpMethod.DELETE, "/api/subscriptions/*")
+                .allowAnyRole(HttpMethod.POST, "/api/subscriptions/*/secret-rotation")
                 .allowAnyRole(HttpMethod.GET, "/api/subscriptions/*/deliveries")
                 .allowAnyRole(HttpMethod.GET, "/api/readiness/stream")
                 .allowAnyRole(HttpMethod.GET, "/api/alerts")

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -356,6 +358,28 @@ class HomeInfusionStartEndToEndTests {
         JsonNode claim = bundle.json().get("entry").get(0).get("resource");
         assertThat(claim.get("resourceType").asString()).isEqualTo("Claim");
         return claim.get("id").asString();
+    }
+
+    /** Each service describes its own API; the build keeps the four documents in target/openapi (see the README). */
+    @Test
+    void everyServiceServesItsOpenApiDocumentAndTheBuildKeepsACopy() throws Exception {
+        Map<String, ApiClient> services = Map.of("drug-auth-service", system.drug(), "nursing-auth-service", system.nursing(),
+                "supplies-auth-service", system.supplies(), "coordinator-service", system.coordinator());
+        Map<String, String> aPathOfEach = Map.of("drug-auth-service", "/api/drug-authorizations",
+                "nursing-auth-service", "/api/nursing-authorizations/{id}/visit/completion",
+                "supplies-auth-service", "/api/supplies-authorizations/{id}/delivery",
+                "coordinator-service", "/api/subscriptions/{id}/secret-rotation");
+        Path directory = Files.createDirectories(Path.of("target", "openapi"));
+        for (Map.Entry<String, ApiClient> service : services.entrySet()) {
+            ApiClient.Response document = service.getValue().get("/v3/api-docs", null);
+
+            assertThat(document.status()).as(service.getKey()).isEqualTo(200);
+            assertThat(document.json().get("openapi").asString()).startsWith("3.");
+            assertThat(document.json().get("paths").has(aPathOfEach.get(service.getKey()))).as(service.getKey()).isTrue();
+            // The caller is the bearer token's, never a parameter a client could set.
+            assertThat(document.json().findValuesAsString("name")).as(service.getKey()).doesNotContain("actor");
+            Files.writeString(directory.resolve(service.getKey() + ".json"), document.body());
+        }
     }
 
     private static List<WebhookReceiver.Request> delivered(WebhookReceiver receiver, String caseId) {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The organizations of the case an access-matrix test tries every caller against, unique per run so its rows never
- * meet another test's organizations, cases or events: for each role (CONTRACT §3) one organization in the case
+ * meet another test's organizations, cases or events: for each role (docs/api.md) one organization in the case
  * ({@code SPEC-A-<run>}) and one of the same kind outside it ({@code SPEC-B-<run>}).
  *
  * <p>Roles are taken as any enum whose constant names are the contract's role names, because the services' own
@@ -83,7 +83,7 @@ public final class CaseOrganizations {
     private String of(Party party, String role) {
         String kind = KIND_BY_ROLE.get(role);
         if (kind == null) {
-            throw new IllegalArgumentException(role + " is not a role of CONTRACT §3");
+            throw new IllegalArgumentException(role + " is not a role of docs/api.md");
         }
         String own = kind + "-A-" + run;
         return switch (party) {

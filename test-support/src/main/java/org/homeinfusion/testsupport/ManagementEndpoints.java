@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * The actuator endpoints every service serves to anyone (CONTRACT §3: health with its probe groups, and
+ * The actuator endpoints every service serves to anyone (docs/api.md, Operations: health with its probe groups, and
  * metrics for Prometheus) and those that would reveal configuration, beans or memory and so must never
  * answer 200, with or without a token.
  */

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One pillar service's authorizations as its access-matrix test drives them over HTTP. CONTRACT §4 gives the drug,
+ * One pillar service's authorizations as its access-matrix test drives them over HTTP. docs/api.md gives the drug,
  * nursing and supplies pillars the same shape (create in a case, read, list by case, change), so what a call must
  * show beyond its status is the same in all three and is checked here. Every authorization made through this class
  * is remembered, so the test can end by proving the topic holds exactly the versions the accepted calls made.
@@ -56,7 +56,7 @@ public final class PillarAuthorizations {
     /**
      * @param base the path of the pillar's authorizations, e.g. {@code /api/drug-authorizations}
      * @param assigneeField the field naming the organization that fulfils an authorization, which may read it along
-     *     with its specialist and its payer (CONTRACT §4), e.g. {@code pharmacyOrgId}
+     *     with its specialist and its payer (docs/api.md), e.g. {@code pharmacyOrgId}
      */
     public PillarAuthorizations(ApiClient api, String base, CaseOrganizations organizations, String assigneeField) {
         this.api = api;

@@ -2,7 +2,7 @@ package org.homeinfusion.testsupport;
 
 /**
  * An endpoint of a pillar service (drug, nursing, supplies), known to the shared checks by what it does to an
- * authorization, since that decides what a call must show beyond its status (CONTRACT §4).
+ * authorization, since that decides what a call must show beyond its status (docs/api.md).
  */
 public interface PillarEndpoint {
 

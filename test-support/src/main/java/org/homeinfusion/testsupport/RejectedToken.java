@@ -1,7 +1,7 @@
 package org.homeinfusion.testsupport;
 
 /**
- * Every kind of bearer token a service must refuse with 401 (CONTRACT §3), for table-driven tests that try
+ * Every kind of bearer token a service must refuse with 401 (docs/api.md), for table-driven tests that try
  * each one on each endpoint. Apart from what is wrong with it, each names the organization and roles that
  * would have been allowed, so the token alone explains the refusal.
  */

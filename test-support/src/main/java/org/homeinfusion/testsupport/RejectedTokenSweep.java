@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * Every endpoint against every token it must not act on (CONTRACT §3), as dynamic tests: each kind of
+ * Every endpoint against every token it must not act on (docs/api.md), as dynamic tests: each kind of
  * {@link RejectedToken} is 401, a valid token without any role is 403, and after each refusal nothing has changed.
  * Each token names the organization, and where it has any the role, that the endpoint would otherwise let through,
  * so what is wrong with the token is all that explains the refusal.

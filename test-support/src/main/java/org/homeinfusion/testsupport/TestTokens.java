@@ -68,7 +68,7 @@ public final class TestTokens {
         return "Bearer " + new PlainJWT(claims("user-" + org, org, roles, now, now.plus(VALIDITY))).serialize();
     }
 
-    /** Correctly signed and unexpired, but without the {@code org} claim every call needs (CONTRACT §3). */
+    /** Correctly signed and unexpired, but without the {@code org} claim every call needs (docs/api.md). */
     public static String withoutOrg(String... roles) {
         Instant now = Instant.now();
         // A null claim is left out of the serialized token altogether.

@@ -33,7 +33,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
         /**
          * Recomputes {@code X-Signature} the way a subscriber must: hex HMAC-SHA256 of
-         * {@code X-Timestamp + "." + body} with the subscription's secret (CONTRACT §10).
+         * {@code X-Timestamp + "." + body} with the subscription's secret (docs/api.md, Notifications).
          */
         public boolean isSignedWith(String secret) {
             try {

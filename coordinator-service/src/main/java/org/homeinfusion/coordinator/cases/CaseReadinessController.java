@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * CONTRACT §9: readiness of a case for any organization taking part in it. A case another organization
+ * docs/api.md, Readiness: readiness of a case for any organization taking part in it. A case another organization
  * owns and the caller has no part in is a 404, indistinguishable from a case never seen.
  */
 @RestController

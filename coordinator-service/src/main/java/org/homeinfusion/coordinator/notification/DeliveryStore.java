@@ -30,9 +30,18 @@ class DeliveryStore {
         this.jdbc = jdbc;
     }
 
-    /** A delivery claimed for one retry cycle, with what is needed to send it. */
+    /**
+     * A delivery claimed for one retry cycle, with what is needed to send it. {@code previousSecret} is the secret
+     * a rotation replaced, still signing until {@code previousSecretExpiresAt} (both null outside an overlap).
+     */
     record Claimed(UUID id, UUID claimToken, String eventId, String eventType, byte[] payload, Instant createdAt,
-                   URI callbackUrl, String secret) {
+                   URI callbackUrl, String secret, String previousSecret, Instant previousSecretExpiresAt) {
+
+        /** The secrets that sign an attempt made at {@code now}: the replaced one first while it is still active. */
+        List<String> activeSecrets(Instant now) {
+            return previousSecret != null && previousSecretExpiresAt != null && now.isBefore(previousSecretExpiresAt)
+                    ? List.of(previousSecret, secret) : List.of(secret);
+        }
 
         @Override
         public String toString() {
@@ -103,12 +112,14 @@ class DeliveryStore {
                         UPDATE webhook_delivery d SET status = 'IN_FLIGHT', claim_token = :token, next_attempt_at = :leaseEnd
                         FROM due, webhook_subscription s
                         WHERE d.id = due.id AND s.id = d.subscription_id
-                        RETURNING d.id, d.event_id, d.event_type, d.payload, d.created_at, s.callback_url, s.secret""")
+                        RETURNING d.id, d.event_id, d.event_type, d.payload, d.created_at, s.callback_url, s.secret,
+                                  s.previous_secret, s.previous_secret_expires_at""")
                 .param("now", Timestamp.from(now)).param("limit", limit)
                 .param("token", token).param("leaseEnd", Timestamp.from(leaseEnd))
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), token, rs.getString("event_id"),
                         rs.getString("event_type"), rs.getBytes("payload"), rs.getTimestamp("created_at").toInstant(),
-                        URI.create(rs.getString("callback_url")), rs.getString("secret")))
+                        URI.create(rs.getString("callback_url")), rs.getString("secret"), rs.getString("previous_secret"),
+                        instant(rs, "previous_secret_expires_at")))
                 .list();
     }
 

@@ -9,7 +9,7 @@ import org.homeinfusion.contracts.alerts.ReauthorizationDue;
 import org.homeinfusion.contracts.readiness.ReadinessWithdrawn;
 import org.homeinfusion.contracts.readiness.ReadyToSchedule;
 
-/** The readiness and alert events a subscriber can ask for, by their contract names. */
+/** The readiness and alert events a subscriber can ask for, by their contract names (docs/events.md). */
 final class NotifiedEvents {
 
     static final String READY_TO_SCHEDULE = ReadyToSchedule.class.getSimpleName();

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * CONTRACT §10: {@code GET /api/readiness/stream}, the readiness events of the caller's organization's
+ * docs/api.md, Live stream: {@code GET /api/readiness/stream}, the readiness events of the caller's organization's
  * cases as server-sent events (name = event type, id = the event's ce_id, data = the event JSON), from
  * the moment of connecting. Missed events are not replayed: the readiness API gives the current state.
  */

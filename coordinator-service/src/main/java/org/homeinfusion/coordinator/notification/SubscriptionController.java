@@ -1,6 +1,8 @@
 package org.homeinfusion.coordinator.notification;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * CONTRACT §10 webhook subscriptions, for any role; each organization sees and manages only its own.
+ * Webhook subscriptions (docs/api.md), for any role; each organization sees and manages only its own.
  * The secret goes in once and never comes back out.
  */
 @RestController
@@ -30,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SubscriptionController {
 
     private final Subscriptions subscriptions;
+    private final Clock clock;
 
-    SubscriptionController(Subscriptions subscriptions) {
+    SubscriptionController(Subscriptions subscriptions, Clock clock) {
         this.subscriptions = subscriptions;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -42,25 +46,33 @@ class SubscriptionController {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/subscriptions/" + created.subscription().id()))
                 .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
-                .body(SubscriptionView.of(created.subscription()));
+                .body(SubscriptionView.of(created.subscription(), clock.instant()));
     }
 
     @GetMapping
     List<SubscriptionView> list(Actor actor,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
             @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int offset) {
-        return subscriptions.list(actor, limit, offset).stream().map(SubscriptionView::of).toList();
+        Instant now = clock.instant();
+        return subscriptions.list(actor, limit, offset).stream().map(subscription -> SubscriptionView.of(subscription, now))
+                .toList();
     }
 
     @GetMapping("/{id}")
     SubscriptionView get(Actor actor, @PathVariable UUID id) {
-        return SubscriptionView.of(subscriptions.get(actor, id));
+        return SubscriptionView.of(subscriptions.get(actor, id), clock.instant());
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> unsubscribe(Actor actor, @PathVariable UUID id) {
         subscriptions.unsubscribe(actor, id);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Replaces the secret; the replaced one keeps signing deliveries beside it until the overlap ends. */
+    @PostMapping("/{id}/secret-rotation")
+    SubscriptionView rotateSecret(Actor actor, @PathVariable UUID id, @RequestBody SecretRotationRequest request) {
+        return SubscriptionView.of(subscriptions.rotateSecret(actor, id, request), clock.instant());
     }
 
     /** Newest first. */

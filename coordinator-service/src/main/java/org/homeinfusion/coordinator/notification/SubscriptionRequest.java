@@ -31,13 +31,7 @@ record SubscriptionRequest(String callbackUrl, String secret, List<String> event
         } else {
             url = parseUrl(violations);
         }
-        if (secret == null || secret.isEmpty()) {
-            violations.add(new Violation("secret", "REQUIRED", "secret is required"));
-        } else if (secret.length() < SECRET_MIN || secret.length() > SECRET_MAX) {
-            // The message states the rule, never the value.
-            violations.add(new Violation("secret", "SECRET_LENGTH",
-                    "secret must be " + SECRET_MIN + " to " + SECRET_MAX + " characters"));
-        }
+        checkSecret(secret, violations);
         List<String> types = new ArrayList<>();
         if (eventTypes == null || eventTypes.isEmpty()) {
             violations.add(new Violation("eventTypes", "REQUIRED", "eventTypes must name at least one event"));
@@ -59,6 +53,20 @@ record SubscriptionRequest(String callbackUrl, String secret, List<String> event
     }
 
     record Checked(URI callbackUrl, List<String> eventTypes) {
+    }
+
+    /** The rules of a subscriber's secret, at subscription and at rotation. Messages state the rule, never the value. */
+    static void checkSecret(String secret, List<Violation> violations) {
+        if (secret == null || secret.isEmpty()) {
+            violations.add(new Violation("secret", "REQUIRED", "secret is required"));
+        } else if (secret.length() < SECRET_MIN || secret.length() > SECRET_MAX) {
+            violations.add(new Violation("secret", "SECRET_LENGTH",
+                    "secret must be " + SECRET_MIN + " to " + SECRET_MAX + " characters"));
+        } else if (!StandardWebhookSignature.isWellFormed(secret)) {
+            // Otherwise the receiver's Standard Webhooks library and we would derive different keys from it.
+            violations.add(new Violation("secret", "SECRET_NOT_BASE64",
+                    "a secret starting with whsec_ must continue with base64, as Standard Webhooks secrets do"));
+        }
     }
 
     private URI parseUrl(List<Violation> violations) {

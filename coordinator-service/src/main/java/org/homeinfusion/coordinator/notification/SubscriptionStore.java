@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +60,27 @@ class SubscriptionStore {
                 .query((rs, n) -> map(rs)).list();
     }
 
+    /**
+     * The new secret replaces the current one, which becomes the previous secret until {@code previousExpiresAt}
+     * (a secret replaced earlier is dropped: two at most are active). One statement, so concurrent rotations
+     * cannot lose a secret between them.
+     *
+     * @return false if the organization has no such subscription
+     */
+    boolean rotateSecret(UUID id, String org, String secret, Instant previousExpiresAt) {
+        return jdbc.sql("""
+                        UPDATE webhook_subscription SET
+                            previous_secret = CASE WHEN secret = :secret THEN previous_secret
+                                                   WHEN CAST(:expiresAt AS timestamptz) IS NULL THEN NULL ELSE secret END,
+                            previous_secret_expires_at = CASE WHEN secret = :secret THEN previous_secret_expires_at
+                                                              ELSE CAST(:expiresAt AS timestamptz) END,
+                            secret = :secret
+                        WHERE id = :id AND org_id = :org""")
+                .param("id", id).param("org", org).param("secret", secret)
+                .param("expiresAt", previousExpiresAt == null ? null : Timestamp.from(previousExpiresAt))
+                .update() == 1;
+    }
+
     /** Removes the subscription and, with it, its pending deliveries and their log. */
     boolean delete(UUID id, String org) {
         return jdbc.sql("DELETE FROM webhook_subscription WHERE id = :id AND org_id = :org")
@@ -69,6 +91,8 @@ class SubscriptionStore {
         Array types = rs.getArray("event_types");
         return new Subscription(rs.getObject("id", UUID.class), rs.getString("org_id"),
                 URI.create(rs.getString("callback_url")), rs.getString("secret"),
-                List.copyOf(Arrays.asList((String[]) types.getArray())), rs.getTimestamp("created_at").toInstant());
+                List.copyOf(Arrays.asList((String[]) types.getArray())), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("previous_secret_expires_at") == null ? null
+                        : rs.getTimestamp("previous_secret_expires_at").toInstant());
     }
 }

@@ -2,6 +2,8 @@ package org.homeinfusion.coordinator.notification;
 
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,16 +25,19 @@ class Subscriptions {
     private final DeliveryStore deliveries;
     private final IdempotentCreation idempotency;
     private final WebhookProperties properties;
+    private final SecretRotationProperties rotation;
     private final CallbackHostPolicy hostPolicy;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     Subscriptions(SubscriptionStore store, DeliveryStore deliveries, IdempotentCreation idempotency,
-            WebhookProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+            WebhookProperties properties, SecretRotationProperties rotation, PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.store = store;
         this.deliveries = deliveries;
         this.idempotency = idempotency;
         this.properties = properties;
+        this.rotation = rotation;
         this.hostPolicy = CallbackHostPolicy.of(properties);
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -52,7 +57,7 @@ class Subscriptions {
                                 + properties.maxSubscriptionsPerOrganization() + " subscriptions; delete one first");
                     }
                     Subscription subscription = new Subscription(UUID.randomUUID(), actor.org(), checked.callbackUrl(),
-                            request.secret(), checked.eventTypes(), clock.instant());
+                            request.secret(), checked.eventTypes(), clock.instant(), null);
                     store.insert(subscription);
                     // Read back: the database keeps created_at to the microsecond, and a replay answers with that.
                     return stored(subscription.id(), actor);
@@ -76,6 +81,20 @@ class Subscriptions {
         if (!store.delete(id, actor.org())) {
             throw ApiProblem.notFound("Subscription", id);
         }
+    }
+
+    /**
+     * Makes {@code request.secret()} the subscription's secret; the one it replaces keeps signing beside it for the
+     * overlap, so the receiver can switch without rejecting a delivery. Sending the current secret again changes
+     * nothing, so a retried request cannot push the replaced secret out early.
+     */
+    Subscription rotateSecret(Actor actor, UUID id, SecretRotationRequest request) {
+        Duration overlap = request.checkedOverlap(rotation);
+        Instant endsAt = overlap.isZero() ? null : clock.instant().plus(overlap);
+        if (!store.rotateSecret(id, actor.org(), request.secret(), endsAt)) {
+            throw ApiProblem.notFound("Subscription", id);
+        }
+        return get(actor, id);
     }
 
     List<DeliveryView> deliveries(Actor actor, UUID id, int limit) {

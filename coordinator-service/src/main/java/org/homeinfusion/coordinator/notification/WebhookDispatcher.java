@@ -238,14 +238,16 @@ class WebhookDispatcher implements SmartLifecycle {
                 });
     }
 
-    /** Checks the host again (DNS may have changed) and signs with this attempt's timestamp. */
+    /** Checks the host again (DNS may have changed) and signs with this attempt's timestamp, the Standard Webhooks way too. */
     private HttpRequest request(DeliveryStore.Claimed delivery) {
         try {
             hostPolicy.check(delivery.callbackUrl());
         } catch (UnknownHostException unresolved) {
             throw new CompletionException(unresolved);
         }
-        long timestamp = clock.instant().getEpochSecond();
+        Instant now = clock.instant();
+        long timestamp = now.getEpochSecond();
+        List<String> secrets = delivery.activeSecrets(now);
         return HttpRequest.newBuilder(delivery.callbackUrl())
                 .timeout(properties.requestTimeout())
                 .header("Content-Type", "application/json")
@@ -253,7 +255,12 @@ class WebhookDispatcher implements SmartLifecycle {
                 .header("X-Event-Id", delivery.eventId())
                 .header("X-Event-Type", delivery.eventType())
                 .header("X-Timestamp", Long.toString(timestamp))
-                .header("X-Signature", WebhookSignature.sign(delivery.secret(), timestamp, delivery.payload()))
+                // One signature only: during a rotation the replaced secret's, so receivers not yet switched keep working.
+                .header("X-Signature", WebhookSignature.sign(secrets.get(0), timestamp, delivery.payload()))
+                .header("webhook-id", delivery.eventId())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", StandardWebhookSignature.sign(secrets, delivery.eventId(), timestamp,
+                        delivery.payload()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.payload()))
                 .build();
     }

@@ -9,7 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code X-Signature: sha256=<hex HMAC-SHA256(secret, X-Timestamp + "." + body)>} (CONTRACT §10). The
+ * {@code X-Signature: sha256=<hex HMAC-SHA256(secret, X-Timestamp + "." + body)>} (docs/api.md, Notifications). The
  * timestamp is inside the signed text so a receiver can refuse an old, replayed request.
  */
 final class WebhookSignature {

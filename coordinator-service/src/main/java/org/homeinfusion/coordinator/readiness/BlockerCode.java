@@ -1,7 +1,7 @@
 package org.homeinfusion.coordinator.readiness;
 
 /**
- * The blockers of CONTRACT §9, in the order of its table: that order is the order they are reported
+ * The blockers of docs/readiness-rules.md, in the order of its table: that order is the order they are reported
  * in, so the same case always reads the same way. The codes are public API; never rename one.
  */
 public enum BlockerCode {

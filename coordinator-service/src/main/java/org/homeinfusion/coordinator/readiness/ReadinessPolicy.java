@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The readiness rules of CONTRACT §9 as one pure function: a case's authorizations in, every blocker
+ * The readiness rules of docs/readiness-rules.md as one pure function: a case's authorizations in, every blocker
  * that holds out. Nothing here reads the clock, so the same authorizations always give the same
  * verdict, which is what makes replayed and reordered input harmless.
  *

@@ -22,7 +22,7 @@ import org.homeinfusion.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** CONTRACT §10 live stream: the events of the caller's organization's cases, and no one else's. */
+/** The live stream (docs/api.md, Notifications): the events of the caller's organization's cases, and no one else's. */
 class ReadinessStreamIntegrationTests extends NotificationIntegrationSupport {
 
     private static boolean streamConsumersAssigned;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** CONTRACT §10 subscriptions through the HTTP API: validation, ownership, idempotency, and a secret that stays secret. */
+/** docs/api.md subscriptions through the HTTP API: validation, ownership, idempotency, and a secret that stays secret. */
 class SubscriptionApiIntegrationTests extends NotificationIntegrationSupport {
 
     private static final String RECEIVER = "http://127.0.0.1:9/hooks";

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Webhooks end to end: pillar events drive a case to READY through the real broker, the coordinator
  * publishes the readiness event, and real HTTP receivers get it signed, retried and isolated from
- * each other as CONTRACT §10 promises.
+ * each other as docs/api.md (Notifications) promises.
  */
 class WebhookDeliveryIntegrationTests extends NotificationIntegrationSupport {
 

@@ -68,7 +68,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every role of every organization against every coordinator endpoint (CONTRACT §3, §9-10), through
+ * Every role of every organization against every coordinator endpoint (docs/api.md, docs/readiness-rules.md), through
  * HTTP against the real database and broker: the exact status each must get, and for every refusal,
  * that nothing changed.
  *
@@ -100,7 +100,7 @@ class CoordinatorAccessMatrixIntegrationTests {
     }
 
     /**
-     * CONTRACT §9-10 as a table. Every role may call every endpoint (the access matrix allows them all);
+     * docs/api.md as a table. Every role may call every endpoint (the access matrix allows them all);
      * what it reaches is its organization's: the readiness of cases it takes part in (a case it has no part
      * in is 404, as one never seen), and the subscriptions it made (another's is 404).
      */

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Who may call which drug endpoint (CONTRACT §4-5); ownership is checked by {@link DrugAuthorizations}. */
+/** Who may call which drug endpoint (docs/api.md); ownership is checked by {@link DrugAuthorizations}. */
 @Configuration(proxyBeanMethods = false)
 class DrugAccessMatrix {
 

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** CONTRACT §5. Which roles may call what is declared in {@link DrugAccessMatrix}. */
+/** docs/api.md, Drug. Which roles may call what is declared in {@link DrugAccessMatrix}. */
 @RestController
 @Validated
 @RequestMapping("/api/drug-authorizations")

@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Every role of every organization against every drug endpoint (CONTRACT §3-5), through HTTP against
+ * Every role of every organization against every drug endpoint (docs/api.md), through HTTP against
  * the real database and broker: the exact status each must get, and for every refusal, that nothing
  * changed. At the end the topic must hold exactly the versions the accepted calls made, none of them
  * carrying the patient reference or the decision's reason.
@@ -78,7 +78,7 @@ class DrugAccessMatrixIntegrationTests {
     }
 
     /**
-     * CONTRACT §3-5 as a table. Creating needs SPECIALIST (the caller's org becomes the case's specialist
+     * docs/api.md as a table. Creating needs SPECIALIST (the caller's org becomes the case's specialist
      * org); reading needs only an organization the authorization names (§4: specialist, pharmacy, and the
      * payer that decides it); deciding needs SPECIALIST of the case's org or PAYER whose org is the payer;
      * the delivery needs PHARMACY whose org is the pharmacy. A role not allowed at all is 403 whatever the

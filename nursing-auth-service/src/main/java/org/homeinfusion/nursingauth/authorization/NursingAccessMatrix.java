@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Who may call which nursing endpoint (CONTRACT §4, §6); ownership is checked by {@link NursingAuthorizations}. */
+/** Who may call which nursing endpoint (docs/api.md); ownership is checked by {@link NursingAuthorizations}. */
 @Configuration(proxyBeanMethods = false)
 class NursingAccessMatrix {
 

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** CONTRACT §6. Which roles may call what is declared in {@link NursingAccessMatrix}. */
+/** docs/api.md, Nursing. Which roles may call what is declared in {@link NursingAccessMatrix}. */
 @RestController
 @Validated
 @RequestMapping("/api/nursing-authorizations")

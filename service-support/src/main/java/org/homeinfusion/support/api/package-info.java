@@ -1,2 +1,2 @@
-/** Request fragments and input bounds common to every service's API (CONTRACT §3). */
+/** Request fragments and input bounds common to every service's API (docs/api.md). */
 package org.homeinfusion.support.api;

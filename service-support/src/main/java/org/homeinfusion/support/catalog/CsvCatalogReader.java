@@ -1,30 +1,37 @@
 package org.homeinfusion.support.catalog;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Reads a catalog from its seed CSV and any extra CSV files with the same columns: a header line, then
- * one record a line (blank lines skipped). Fields may be double-quoted so a description can hold
- * commas; a doubled quote inside stands for one. A line with more fields than the header gives the
- * rest, joined by commas, to the last column, so a free-text note there may hold commas unquoted.
+ * Reads a catalog from its seed CSV and any extra CSV files with the same columns: a header record, then
+ * one record per entry (blank lines skipped), as RFC 4180 and spreadsheet programs write them — a
+ * double-quoted field may hold commas, doubled quotes and line breaks. A record with more fields than the
+ * header gives the rest, joined by commas, to the last column, so a free-text note there may hold commas
+ * unquoted.
  */
 public final class CsvCatalogReader {
 
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final int BYTE_ORDER_MARK = '\uFEFF';
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     private final String catalog;
     private final List<String> columns;
@@ -63,41 +70,54 @@ public final class CsvCatalogReader {
     }
 
     public List<CsvRow> read(Resource resource) {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
-            String headerLine = reader.readLine();
-            if (headerLine == null) {
+        try (Reader reader = withoutByteOrderMark(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8));
+                CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            if (!records.hasNext()) {
                 return List.of();
             }
-            List<String> header = header(headerLine, resource);
+            List<String> header = header(records.next(), resource);
             List<CsvRow> rows = new ArrayList<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    rows.add(row(header, line));
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                // A line of spaces is blank to a person editing the file, though not to RFC 4180.
+                if (!record.stream().allMatch(String::isBlank)) {
+                    rows.add(row(header, record));
                 }
             }
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + catalog + " " + resource.getDescription(), e);
+        } catch (UncheckedIOException e) {
+            // Commons CSV reports malformed input (an unterminated quote) this way while iterating.
+            throw new IllegalArgumentException("The " + catalog + " " + resource.getDescription()
+                    + " is not valid CSV: " + e.getCause().getMessage(), e);
         }
     }
 
-    private List<String> header(String line, Resource resource) {
-        // Spreadsheet programs often save UTF-8 with a byte order mark, which would hide the first column's name.
-        String text = !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK ? line.substring(1) : line;
-        List<String> header = split(text).stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
+    /** Spreadsheet programs often save UTF-8 with a byte order mark, which would hide the first column's name. */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != BYTE_ORDER_MARK) {
+            pushback.unread(first);
+        }
+        return pushback;
+    }
+
+    private List<String> header(CSVRecord record, Resource resource) {
+        List<String> header = record.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
         for (String column : columns) {
             if (!header.contains(column)) {
                 throw new IllegalArgumentException("The " + catalog + " " + resource.getDescription()
-                        + " has no column '" + column + "' in its header: " + line);
+                        + " has no column '" + column + "' in its header: " + text(record));
             }
         }
         return header;
     }
 
-    private static CsvRow row(List<String> header, String line) {
-        List<String> fields = split(line);
+    private static CsvRow row(List<String> header, CSVRecord record) {
+        List<String> fields = record.toList();
         Map<String, String> values = new LinkedHashMap<>();
         int last = header.size() - 1;
         for (int i = 0; i < Math.min(last, fields.size()); i++) {
@@ -106,28 +126,11 @@ public final class CsvCatalogReader {
         if (fields.size() > last) {
             values.put(header.get(last), String.join(",", fields.subList(last, fields.size())));
         }
-        return new CsvRow(line, values);
+        return new CsvRow(text(record), values);
     }
 
-    static List<String> split(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"' && quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                current.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        fields.add(current.toString());
-        return fields;
+    /** The record as CSV again, for messages (it may have spanned several lines of the file). */
+    private static String text(CSVRecord record) {
+        return FORMAT.format(record.values());
     }
 }

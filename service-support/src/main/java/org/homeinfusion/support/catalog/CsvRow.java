@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One record of a CSV catalog: its values by header column, and the line it came from for messages.
+ * One record of a CSV catalog: its values by header column, and the record as CSV text for messages.
  *
  * @param values the columns the line reaches; a line that stops short has no value for the rest
  */

@@ -3,18 +3,22 @@ package org.homeinfusion.support.config;
 import java.time.Clock;
 
 import org.homeinfusion.contracts.EventJson;
+import org.homeinfusion.support.idempotency.IdempotencyKeyPurge;
+import org.homeinfusion.support.idempotency.IdempotencyProperties;
 import org.homeinfusion.support.idempotency.IdempotentCreation;
 import org.homeinfusion.support.problem.ProblemDetailsAdvice;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The shared beans: clock, JSON rules, problem details and idempotent creation. */
+/** The shared beans: clock, JSON rules, problem details and idempotent creation with its expiry. */
 @AutoConfiguration
+@EnableConfigurationProperties(IdempotencyProperties.class)
 public class SupportConfiguration {
 
     @Bean
@@ -43,7 +47,13 @@ public class SupportConfiguration {
     }
 
     @Bean
-    IdempotentCreation idempotentCreation(JdbcClient jdbc, JsonMapper jsonMapper) {
-        return new IdempotentCreation(jdbc, jsonMapper);
+    IdempotentCreation idempotentCreation(JdbcClient jdbc, JsonMapper jsonMapper, Clock clock,
+            IdempotencyProperties idempotency) {
+        return new IdempotentCreation(jdbc, jsonMapper, clock, idempotency);
+    }
+
+    @Bean
+    IdempotencyKeyPurge idempotencyKeyPurge(JdbcClient jdbc, IdempotencyProperties idempotency, Clock clock) {
+        return new IdempotencyKeyPurge(jdbc, idempotency, clock);
     }
 }

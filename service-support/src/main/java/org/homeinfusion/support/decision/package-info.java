@@ -1,2 +1,2 @@
-/** The payer decision request every pillar shares (CONTRACT §4), with its input rules. */
+/** The payer decision request every pillar shares (docs/api.md), with its input rules. */
 package org.homeinfusion.support.decision;

@@ -3,6 +3,10 @@ package org.homeinfusion.support.idempotency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs a creation at most once per (scope, Idempotency-Key). The key row is written in the same
  * transaction as the resource, so a crash leaves either both or neither; concurrent retries with one
- * key queue on a transaction-scoped advisory lock instead of racing to create twins.
+ * key queue on a transaction-scoped advisory lock instead of racing to create twins. A key is remembered
+ * for {@link IdempotencyProperties#retention()}: after that the same key creates anew, whether or not
+ * {@link IdempotencyKeyPurge} has deleted it yet.
  */
 public class IdempotentCreation {
 
@@ -27,10 +33,14 @@ public class IdempotentCreation {
 
     private final JdbcClient jdbc;
     private final JsonMapper jsonMapper;
+    private final Clock clock;
+    private final Duration retention;
 
-    public IdempotentCreation(JdbcClient jdbc, JsonMapper jsonMapper) {
+    public IdempotentCreation(JdbcClient jdbc, JsonMapper jsonMapper, Clock clock, IdempotencyProperties properties) {
         this.jdbc = jdbc;
         this.jsonMapper = jsonMapper;
+        this.clock = clock;
+        this.retention = properties.retention();
     }
 
     /** The outcome: the resource, and whether it was created now or earlier under the same key. */
@@ -59,12 +69,19 @@ public class IdempotentCreation {
                 .param("lock", scope + "|" + idempotencyKey)
                 .query().singleRow();
         String fingerprint = fingerprint(request);
+        Instant now = clock.instant();
         Optional<StoredKey> storedKey = jdbc.sql("""
-                        SELECT request_fingerprint, resource_id FROM idempotency_key
+                        SELECT request_fingerprint, resource_id, created_at FROM idempotency_key
                         WHERE scope = :scope AND idempotency_key = :key""")
                 .param("scope", scope).param("key", idempotencyKey)
-                .query((rs, n) -> new StoredKey(rs.getString(1), rs.getObject(2, UUID.class)))
+                .query((rs, n) -> new StoredKey(rs.getString(1), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant()))
                 .optional();
+        if (storedKey.isPresent() && !storedKey.get().createdAt().isAfter(now.minus(retention))) {
+            // Expired, not yet purged: forgotten, as if the purge had run.
+            jdbc.sql("DELETE FROM idempotency_key WHERE scope = :scope AND idempotency_key = :key")
+                    .param("scope", scope).param("key", idempotencyKey).update();
+            storedKey = Optional.empty();
+        }
         if (storedKey.isPresent()) {
             if (!storedKey.get().fingerprint().equals(fingerprint)) {
                 throw ApiProblem.ruleViolation("Idempotency-Key", "IDEMPOTENCY_KEY_REUSED",
@@ -75,10 +92,10 @@ public class IdempotentCreation {
         T created = creation.get();
         UUID id = idOf.apply(created);
         jdbc.sql("""
-                        INSERT INTO idempotency_key (scope, idempotency_key, request_fingerprint, resource_id)
-                        VALUES (:scope, :key, :fingerprint, :id)""")
+                        INSERT INTO idempotency_key (scope, idempotency_key, request_fingerprint, resource_id, created_at)
+                        VALUES (:scope, :key, :fingerprint, :id, :createdAt)""")
                 .param("scope", scope).param("key", idempotencyKey)
-                .param("fingerprint", fingerprint).param("id", id)
+                .param("fingerprint", fingerprint).param("id", id).param("createdAt", Timestamp.from(now))
                 .update();
         return new Result<>(created, false);
     }
@@ -92,6 +109,6 @@ public class IdempotentCreation {
         }
     }
 
-    private record StoredKey(String fingerprint, UUID resourceId) {
+    private record StoredKey(String fingerprint, UUID resourceId, Instant createdAt) {
     }
 }

@@ -58,6 +58,11 @@ public class OutboxConfiguration {
     }
 
     @Bean
+    OutboxBacklog outboxBacklog(JdbcClient jdbc) {
+        return new OutboxBacklog(jdbc);
+    }
+
+    @Bean
     Outbox outbox(NamedParameterJdbcTemplate jdbc, Clock clock, OutboxProperties properties, OutboxRelay relay,
             @Value("${spring.application.name}") String applicationName) {
         return new Outbox(jdbc, clock, "/" + applicationName,

@@ -33,7 +33,7 @@ final class AccessLogFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
     /**
-     * The query parameters of the API (CONTRACT §5-10) whose values are case ids, organization ids, a
+     * The query parameters of the API (docs/api.md) whose values are case ids, organization ids, a
      * readiness state or paging. Any other parameter is logged as {@value #REDACTED}, name included, since
      * a client that puts data in a query string must not get it into the log.
      */

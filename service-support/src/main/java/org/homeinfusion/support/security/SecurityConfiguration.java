@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,6 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
+
+    static {
+        // The caller comes from the bearer token (ActorArgumentResolver), not from a query parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<AccessMatrix> accessMatrix,

@@ -32,6 +32,25 @@ class CsvCatalogReaderUnitTests {
     }
 
     @Test
+    void readsAQuotedFieldHoldingACommaAndALineBreakAsOneRecord() {
+        List<CsvRow> rows = read("code,description,notes\r\n"
+                + "E0781,\"Ambulatory infusion pump, single or multiple channels,\r\nwith administrative equipment\",\"pump\nrental\"\r\n"
+                + "E0776,IV pole,\r\n");
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("description"))
+                .isEqualTo("Ambulatory infusion pump, single or multiple channels,\r\nwith administrative equipment");
+        assertThat(rows.get(0).get("notes")).isEqualTo("pump\nrental");
+        assertThat(rows.get(1).get("code")).isEqualTo("E0776");
+    }
+
+    @Test
+    void refusesAnUnterminatedQuoteNamingTheCatalog() {
+        assertThatThrownBy(() -> read("code,description,notes\nA,\"never closed,n\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("test catalog");
+    }
+
+    @Test
     void givesTheRestOfALongLineToTheLastColumn() {
         CsvRow row = read("code,description,notes\nS9338,\"Home infusion, per diem\",bundles supplies, equipment\n").get(0);
 

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call which supplies endpoint (CONTRACT §4, §7); ownership is checked by {@link SuppliesAuthorizations}.
+ * Who may call which supplies endpoint (docs/api.md); ownership is checked by {@link SuppliesAuthorizations}.
  * Supplies are delivered by a DME supplier or by the home infusion pharmacy itself, so both roles may post ETAs.
  */
 @Configuration(proxyBeanMethods = false)

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** CONTRACT §4 and §7. Which roles may call what is declared in {@link SuppliesAccessMatrix}. */
+/** docs/api.md, Authorizations and Supplies. Which roles may call what is declared in {@link SuppliesAccessMatrix}. */
 @RestController
 @Validated
 @RequestMapping("/api/supplies-authorizations")

@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Every role of every organization against every supplies endpoint (CONTRACT §3-4, §7), through HTTP
+ * Every role of every organization against every supplies endpoint (docs/api.md), through HTTP
  * against the real database and broker: the exact status each must get, and for every refusal, that
  * nothing changed. At the end the topic must hold exactly the versions the accepted calls made, none of
  * them carrying the patient reference or the decision's reason.
@@ -105,7 +105,7 @@ class SuppliesAccessMatrixIntegrationTests {
     }
 
     /**
-     * CONTRACT §3-4 and §7 as a table. Creating needs SPECIALIST (the caller's org becomes the case's
+     * docs/api.md as a table. Creating needs SPECIALIST (the caller's org becomes the case's
      * specialist org); reading needs only an organization the authorization names (§4: specialist,
      * supplier, and the payer that decides it); deciding needs SPECIALIST of the case's org or PAYER whose
      * org is the payer; the delivery needs SUPPLIER or PHARMACY whose org is the supplier. A role not
