@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.homeinfusion.coordinator.readiness.Authorization;
 import org.homeinfusion.coordinator.readiness.AuthorizationStatus;
@@ -68,11 +69,12 @@ public final class AlertPlanner {
         if (visit == null || readiness == null || readiness.isReady()) {
             return;
         }
-        String series = key(AlertType.CaseAtRisk, facts.specialistOrgId, facts.caseId, visit.start().toInstant());
-        List<AlertAction> actions = actionsFor(facts, readiness.blockers());
+        String series = key(AlertType.CaseAtRisk, facts.specialistOrgId, facts.caseId,
+                visit.start().toInstant().getEpochSecond());
+        Supplier<List<AlertAction>> actions = once(() -> actionsFor(facts, readiness.blockers()));
         for (Duration horizon : properties.atRiskHorizons()) {
             Instant dueAt = visit.start().toInstant().minus(horizon);
-            planned.add(new PlannedAlert(id(series + "|" + horizon), AlertType.CaseAtRisk, dueAt,
+            planned.add(new PlannedAlert(id(series + "|" + horizon.getSeconds()), AlertType.CaseAtRisk, dueAt,
                     horizon.isZero() ? Severity.CRITICAL : Severity.WARNING, series,
                     new PlannedAlert.VisitAtRisk(visit.start(), horizon, readiness.blockers()), actions));
         }
@@ -95,9 +97,9 @@ public final class AlertPlanner {
                 AlertType.ReauthorizationDue, noticeDay.atStartOfDay(zone).toInstant(), Severity.INFO, null,
                 new PlannedAlert.AuthorizationEnding(authorization.pillar(), authorization.id(),
                         authorization.authorizationNumber(), authorization.validTo()),
-                List.of(new AlertAction(facts.specialistOrgId, "SPECIALIST",
+                once(() -> List.of(new AlertAction(facts.specialistOrgId, "SPECIALIST",
                         "%s must request a new %s authorization: %s ends %s."
-                                .formatted(facts.specialistOrgId, pillar, number, DAY.format(authorization.validTo()))))));
+                                .formatted(facts.specialistOrgId, pillar, number, DAY.format(authorization.validTo())))))));
     }
 
     /** Due as soon as the count is low: one alert per count, so 1 left and 0 left are each announced. */
@@ -113,10 +115,10 @@ public final class AlertPlanner {
                 id(key(AlertType.ReauthorizationDue, "VISITS_LOW", nursing.id(), remaining)),
                 AlertType.ReauthorizationDue, now, remaining <= 0 ? Severity.WARNING : Severity.INFO, null,
                 new PlannedAlert.VisitsRunningLow(nursing.id(), nursing.authorizationNumber(), remaining),
-                List.of(new AlertAction(facts.specialistOrgId, "SPECIALIST",
+                once(() -> List.of(new AlertAction(facts.specialistOrgId, "SPECIALIST",
                         "%s must request more nursing visits: %d of %d approved on %s left."
                                 .formatted(facts.specialistOrgId, Math.max(remaining, 0), nursing.approvedVisits(),
-                                        numberOf(nursing))))));
+                                        numberOf(nursing)))))));
     }
 
     private void planDecisionOverdue(Facts facts, Authorization authorization, List<PlannedAlert> planned) {
@@ -129,14 +131,13 @@ public final class AlertPlanner {
         }
         Duration clock = properties.decisionClock().of(authorization.pillar(), submission.urgency());
         Instant dueAt = submission.submittedAt().plus(clock);
-        String payer = submission.payerId() == null ? "The payer" : "Payer " + submission.payerId();
-        List<AlertAction> actions = submission.payerId() == null ? List.of()
+        Supplier<List<AlertAction>> actions = once(() -> submission.payerId() == null ? List.of()
                 : List.of(new AlertAction(submission.payerId(), "PAYER",
-                        "%s has not decided the %s %s authorization submitted on %s within %s."
-                                .formatted(payer, submission.urgency().name().toLowerCase(Locale.ROOT),
+                        "Payer %s has not decided the %s %s authorization submitted on %s within %s."
+                                .formatted(submission.payerId(), submission.urgency().name().toLowerCase(Locale.ROOT),
                                         pillarName(authorization.pillar()),
-                                        DAY.format(submission.submittedAt().atOffset(ZoneOffset.UTC)), words(clock))));
-        planned.add(new PlannedAlert(id(key(AlertType.PayerDecisionOverdue, authorization.id(), dueAt)),
+                                        DAY.format(submission.submittedAt().atOffset(ZoneOffset.UTC)), words(clock)))));
+        planned.add(new PlannedAlert(id(key(AlertType.PayerDecisionOverdue, authorization.id(), dueAt.toEpochMilli())),
                 AlertType.PayerDecisionOverdue, dueAt, Severity.CRITICAL, null,
                 new PlannedAlert.DecisionOverdue(authorization.pillar(), authorization.id(), submission), actions));
     }
@@ -219,6 +220,21 @@ public final class AlertPlanner {
             key.append(key.length() == 0 ? "" : "|").append(part);
         }
         return key.toString();
+    }
+
+    /** Computes at most once, and only if asked. */
+    private static <T> Supplier<T> once(Supplier<T> compute) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = compute.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** A name-based UUID: the same alert key gives the same alertId on every instance, forever. */

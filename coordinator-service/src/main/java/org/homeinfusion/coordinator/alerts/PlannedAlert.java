@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.homeinfusion.coordinator.readiness.Blocker;
 import org.homeinfusion.coordinator.readiness.Pillar;
@@ -19,7 +20,16 @@ import org.homeinfusion.coordinator.readiness.PayerSubmission;
  *                several of them fall due at once, only the latest-due one is raised
  */
 public record PlannedAlert(UUID alertId, AlertType type, Instant dueAt, Severity severity, String series,
-                           Subject subject, List<AlertAction> actions) {
+                           Subject subject, Supplier<List<AlertAction>> actionsInWords) {
+
+    /**
+     * Who must do what. Worded only when asked, i.e. when the alert is raised: a case's alerts are planned again
+     * with every pillar event, and rendering dates into sentences for each plan cost the intake more than the rest
+     * of the planning together.
+     */
+    public List<AlertAction> actions() {
+        return actionsInWords.get();
+    }
 
     /** What the alert is about, by type. */
     public sealed interface Subject permits VisitAtRisk, AuthorizationEnding, VisitsRunningLow, DecisionOverdue {
