@@ -1,6 +1,10 @@
--- The saga's deadlines and alerts: every alert of every case, from planned deadline (PENDING) to raised (OPEN)
--- and resolved, or SKIPPED when a later alert of the same series was raised in its place. alert_id is derived
--- from what the alert is about, so it is planned, raised and resolved at most once.
+-- The saga's clock: when time alone will next give a case something to do (its earliest waiting deadline). One
+-- timestamp per case, in the row the intake writes anyway; the clock reads only the cases whose time came.
+ALTER TABLE case_readiness ADD COLUMN revisit_at TIMESTAMPTZ;
+CREATE INDEX case_readiness_revisit ON case_readiness (revisit_at) WHERE revisit_at IS NOT NULL;
+
+-- The alerts raised (OPEN, then RESOLVED), and those SKIPPED because a later alert of the same series was raised in
+-- their place. alert_id is derived from what the alert is about, so it is raised and resolved at most once.
 CREATE TABLE case_alert (
     alert_id          UUID PRIMARY KEY,
     specialist_org_id TEXT        NOT NULL,
@@ -19,8 +23,6 @@ CREATE TABLE case_alert (
     audience          TEXT[],
     alert             JSONB
 );
--- The clock reads only the deadlines that fell due: waiting ones cost an index entry each and no work per tick.
-CREATE INDEX case_alert_due ON case_alert (due_at) WHERE state = 'PENDING';
 CREATE INDEX case_alert_by_case ON case_alert (case_id, specialist_org_id);
 CREATE INDEX case_alert_by_audience ON case_alert USING GIN (audience) WHERE audience IS NOT NULL;
 

@@ -109,8 +109,8 @@ public final class DeadlineBenchmark {
             send(producer, "DL-", waiting, farDue);
             awaitDrained(offsets);
             double planningSeconds = (System.nanoTime() - planningStart) / 1e9;
-            long pending = count(database, "SELECT count(*) FROM case_alert WHERE state = 'PENDING'");
-            String size = text(database, "SELECT pg_size_pretty(pg_total_relation_size('case_alert'))");
+            long pending = count(database, "SELECT count(*) FROM case_readiness WHERE revisit_at IS NOT NULL");
+            String size = text(database, "SELECT pg_size_pretty(pg_relation_size('case_readiness_revisit'))");
             out.printf("%,d deadlines pending after %.1f s%n", pending, planningSeconds);
 
             // 2. What they cost while they wait: the coordinator's CPU over an idle window (it looks every second).
@@ -138,11 +138,11 @@ public final class DeadlineBenchmark {
                     }
                 }
                 delays.sort(null);
-                long stillPending = count(database, "SELECT count(*) FROM case_alert WHERE state = 'PENDING'");
+                long stillPending = count(database, "SELECT count(*) FROM case_readiness WHERE revisit_at IS NOT NULL");
                 report.append("| measure | value |\n|---|---|\n")
                         .append(row("deadlines planned through the intake", "%,d in %.1f s (%,.0f per s)"
                                 .formatted(pending, planningSeconds, pending / planningSeconds)))
-                        .append(row("`case_alert` size with them", size))
+                        .append(row("the clock's index on the cases' revisit time", size))
                         .append(row("coordinator CPU while %,d wait (%d s idle)".formatted(pending, IDLE_WINDOW.toSeconds()),
                                 "%.1f %% of a core".formatted(idleCpuPercent)))
                         .append(row("falling due together", "%,d (planned before their moment: %s)"

@@ -10,32 +10,31 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Compares what holds for a case now (the planned alerts) with what was stored, and says what to change: plan,
- * re-date or drop waiting deadlines, raise the ones that fell due, resolve open alerts whose condition ended. A pure
- * function of its inputs; run under the case's row lock, so two runs never decide about the same alert at once.
+ * Compares what holds for a case now (the planned alerts) with the alerts it already raised or skipped, and says
+ * what to do: raise the ones that fell due, resolve open ones whose condition ended, and when to look again (the
+ * earliest deadline still ahead). A pure function of its inputs; run under the case's row lock, so two runs never
+ * decide about the same alert at once.
+ *
+ * @param revisitAt the earliest due time of a planned alert not yet raised, or null when nothing waits
  */
-record AlertReconciliation(List<PlannedAlert> toSchedule, List<PlannedAlert> toReschedule, List<UUID> toCancel,
-                           List<PlannedAlert> toRaise, List<PlannedAlert> toSkip, List<StoredAlert> toResolve) {
+record AlertReconciliation(List<PlannedAlert> toRaise, List<PlannedAlert> toSkip, List<StoredAlert> toResolve,
+                           Instant revisitAt) {
 
     static AlertReconciliation of(List<StoredAlert> stored, List<PlannedAlert> planned, Instant now) {
-        Map<UUID, StoredAlert> byId = new HashMap<>();
-        stored.forEach(alert -> byId.put(alert.alertId(), alert));
+        Set<UUID> settled = new HashSet<>();
+        stored.forEach(alert -> settled.add(alert.alertId()));
         Set<UUID> holding = new HashSet<>();
-        List<PlannedAlert> schedule = new ArrayList<>();
-        List<PlannedAlert> reschedule = new ArrayList<>();
         List<PlannedAlert> due = new ArrayList<>();
+        Instant revisitAt = null;
         for (PlannedAlert alert : planned) {
             holding.add(alert.alertId());
-            StoredAlert known = byId.get(alert.alertId());
-            if (known != null && known.state() != AlertState.PENDING) {
+            if (settled.contains(alert.alertId())) {
                 continue; // raised, resolved or skipped once: never again
             }
             if (!alert.dueAt().isAfter(now)) {
                 due.add(alert);
-            } else if (known == null) {
-                schedule.add(alert);
-            } else if (!known.dueAt().equals(alert.dueAt())) {
-                reschedule.add(alert);
+            } else if (revisitAt == null || alert.dueAt().isBefore(revisitAt)) {
+                revisitAt = alert.dueAt();
             }
         }
         List<PlannedAlert> raise = new ArrayList<>();
@@ -53,23 +52,16 @@ record AlertReconciliation(List<PlannedAlert> toSchedule, List<PlannedAlert> toR
                 skip.add(alert);
             }
         }
-        List<UUID> cancel = new ArrayList<>();
         List<StoredAlert> resolve = new ArrayList<>();
         for (StoredAlert alert : stored) {
-            if (holding.contains(alert.alertId())) {
-                continue;
-            }
-            if (alert.state() == AlertState.PENDING) {
-                cancel.add(alert.alertId());
-            } else if (alert.state() == AlertState.OPEN) {
+            if (alert.state() == AlertState.OPEN && !holding.contains(alert.alertId())) {
                 resolve.add(alert);
             }
         }
-        return new AlertReconciliation(schedule, reschedule, cancel, raise, skip, resolve);
+        return new AlertReconciliation(raise, skip, resolve, revisitAt);
     }
 
-    boolean isEmpty() {
-        return toSchedule.isEmpty() && toReschedule.isEmpty() && toCancel.isEmpty() && toRaise.isEmpty()
-                && toSkip.isEmpty() && toResolve.isEmpty();
+    boolean changesNothingStored() {
+        return toRaise.isEmpty() && toSkip.isEmpty() && toResolve.isEmpty();
     }
 }

@@ -25,9 +25,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code case_alert}: every alert of every case, from planned deadline to resolution. Waiting deadlines are small
- * rows in a partial index ordered by due time, so a million of them cost a little disk and nothing per tick: the
- * clock only ever reads the few that fell due. Rows change only under their case's row lock (see CaseAlerts).
+ * {@code case_alert}: the alerts raised (and resolved) or skipped, per case. Waiting deadlines are not rows here: a
+ * case keeps the time of its earliest one ({@code case_readiness.revisit_at}). Rows change only under their case's
+ * row lock (see CaseAlerts).
  */
 @Repository
 class AlertStore {
@@ -66,32 +66,19 @@ class AlertStore {
         return byCase;
     }
 
-    /** The cases with deadlines that fell due, earliest first: read from the partial index, never a scan. */
-    List<CaseKey> casesDue(Instant now, int limit) {
-        return jdbc.sql("""
-                        SELECT specialist_org_id, case_id FROM case_alert
-                        WHERE state = 'PENDING' AND due_at <= :now
-                        GROUP BY specialist_org_id, case_id ORDER BY min(due_at) LIMIT :limit""")
-                .param("now", Timestamp.from(now)).param("limit", limit)
-                .query((rs, n) -> new CaseKey(rs.getString(1), rs.getString(2))).list();
-    }
-
     /** The changes of a batch of cases, a few statements whatever its size. */
     void apply(Writes writes) {
+        // ON CONFLICT DO NOTHING: an alertId that was ever stored is settled (the reconciliation never raises it).
         batch("""
                 INSERT INTO case_alert (alert_id, specialist_org_id, case_id, alert_type, state, severity, series, due_at)
-                VALUES (:id, :org, :caseId, :type, :state, :severity, :series, :dueAt)
-                ON CONFLICT (alert_id) DO UPDATE SET state = EXCLUDED.state, due_at = EXCLUDED.due_at
-                WHERE case_alert.state = 'PENDING'""", writes.planned);
-        batch("DELETE FROM case_alert WHERE alert_id = :id AND state = 'PENDING'", writes.cancelled);
+                VALUES (:id, :org, :caseId, :type, 'SKIPPED', :severity, :series, :dueAt)
+                ON CONFLICT (alert_id) DO NOTHING""", writes.skipped);
         batch("""
                 INSERT INTO case_alert (alert_id, specialist_org_id, case_id, alert_type, state, severity, series, due_at,
                                         raised_at, audience, alert)
                 VALUES (:id, :org, :caseId, :type, 'OPEN', :severity, :series, :dueAt, :raisedAt,
                         CAST(:audience AS text[]), CAST(:alert AS jsonb))
-                ON CONFLICT (alert_id) DO UPDATE SET state = 'OPEN', severity = EXCLUDED.severity, due_at = EXCLUDED.due_at,
-                    raised_at = EXCLUDED.raised_at, audience = EXCLUDED.audience, alert = EXCLUDED.alert
-                WHERE case_alert.state = 'PENDING'""", writes.raised);
+                ON CONFLICT (alert_id) DO NOTHING""", writes.raised);
         batch("""
                 UPDATE case_alert SET state = 'RESOLVED', resolved_at = :resolvedAt, resolution = :reason
                 WHERE alert_id = :id AND state = 'OPEN'""", writes.resolved);
@@ -106,17 +93,12 @@ class AlertStore {
     /** The statements' parameters, gathered over a batch of cases. */
     static final class Writes {
 
-        private final List<MapSqlParameterSource> planned = new ArrayList<>();
-        private final List<MapSqlParameterSource> cancelled = new ArrayList<>();
+        private final List<MapSqlParameterSource> skipped = new ArrayList<>();
         private final List<MapSqlParameterSource> raised = new ArrayList<>();
         private final List<MapSqlParameterSource> resolved = new ArrayList<>();
 
-        void plan(CaseKey key, PlannedAlert alert, AlertState state) {
-            planned.add(row(key, alert).addValue("state", state.name()));
-        }
-
-        void cancel(UUID alertId) {
-            cancelled.add(new MapSqlParameterSource("id", alertId));
+        void skip(CaseKey key, PlannedAlert alert) {
+            skipped.add(row(key, alert));
         }
 
         void raise(CaseKey key, PlannedAlert alert, AlertEvent event) {
@@ -170,23 +152,19 @@ class AlertStore {
                 .query(AlertStore::row).list();
     }
 
-    /** How many alerts of each case are open, and the earliest moment one will fall due. */
-    Map<CaseKey, CaseAlertSummaries.Summary> summaries(Collection<CaseKey> keys, Instant now) {
+    /** How many alerts of each case are open. */
+    Map<CaseKey, CaseAlertSummaries.Summary> summaries(Collection<CaseKey> keys) {
         Map<CaseKey, CaseAlertSummaries.Summary> summaries = new HashMap<>();
         jdbc.sql("""
-                        SELECT a.specialist_org_id, a.case_id, count(*) FILTER (WHERE a.state = 'OPEN'),
-                               min(a.due_at) FILTER (WHERE a.state = 'PENDING' AND a.due_at > :now)
+                        SELECT a.specialist_org_id, a.case_id, count(*) FILTER (WHERE a.state = 'OPEN')
                         FROM case_alert a
                         JOIN unnest(CAST(:orgs AS text[]), CAST(:caseIds AS text[])) AS batch(org, case_id)
                           ON a.specialist_org_id = batch.org AND a.case_id = batch.case_id
                         GROUP BY a.specialist_org_id, a.case_id""")
                 .param("orgs", keys.stream().map(CaseKey::specialistOrgId).toArray(String[]::new))
                 .param("caseIds", keys.stream().map(CaseKey::caseId).toArray(String[]::new))
-                .param("now", Timestamp.from(now))
                 .query((rs, n) -> {
-                    Timestamp next = rs.getTimestamp(4);
-                    summaries.put(new CaseKey(rs.getString(1), rs.getString(2)),
-                            new CaseAlertSummaries.Summary(rs.getLong(3), next == null ? null : next.toInstant()));
+                    summaries.put(new CaseKey(rs.getString(1), rs.getString(2)), new CaseAlertSummaries.Summary(rs.getLong(3)));
                     return null;
                 }).list();
         return summaries;

@@ -1,9 +1,9 @@
 package org.homeinfusion.coordinator.alerts;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,13 +28,11 @@ class CaseAlerts implements CaseFollowUp, CaseAlertSummaries {
 
     private final AlertPlanner planner;
     private final AlertStore store;
-    private final Clock clock;
     private final MeterRegistry meters;
 
-    CaseAlerts(AlertPlanner planner, AlertStore store, Clock clock, MeterRegistry meters) {
+    CaseAlerts(AlertPlanner planner, AlertStore store, MeterRegistry meters) {
         this.planner = planner;
         this.store = store;
-        this.clock = clock;
         this.meters = meters;
     }
 
@@ -44,26 +42,27 @@ class CaseAlerts implements CaseFollowUp, CaseAlertSummaries {
     }
 
     @Override
-    public List<ContractEvent> afterChanges(List<CaseChange> changes, Instant now) {
+    public Outcome afterChanges(List<CaseChange> changes, Instant now) {
         if (changes.isEmpty()) {
-            return List.of();
+            return Outcome.NOTHING;
         }
         Map<CaseKey, List<StoredAlert>> stored = store.forCases(changes.stream().map(c -> c.after().key()).toList());
         AlertStore.Writes writes = new AlertStore.Writes();
         List<ContractEvent> events = new ArrayList<>();
+        Map<CaseKey, Instant> revisitAt = new HashMap<>();
         for (CaseChange change : changes) {
             CaseRecord record = change.after();
             CaseKey key = record.key();
             List<PlannedAlert> planned = planner.plan(key.specialistOrgId(), key.caseId(), record.authorizations(),
                     record.readiness(), now);
             AlertReconciliation reconciliation = AlertReconciliation.of(stored.getOrDefault(key, List.of()), planned, now);
-            if (reconciliation.isEmpty()) {
+            if (reconciliation.revisitAt() != null) {
+                revisitAt.put(key, reconciliation.revisitAt());
+            }
+            if (reconciliation.changesNothingStored()) {
                 continue;
             }
-            reconciliation.toSchedule().forEach(alert -> writes.plan(key, alert, AlertState.PENDING));
-            reconciliation.toReschedule().forEach(alert -> writes.plan(key, alert, AlertState.PENDING));
-            reconciliation.toSkip().forEach(alert -> writes.plan(key, alert, AlertState.SKIPPED));
-            reconciliation.toCancel().forEach(writes::cancel);
+            reconciliation.toSkip().forEach(alert -> writes.skip(key, alert));
             for (PlannedAlert alert : reconciliation.toRaise()) {
                 AlertEvent event = AlertEvents.raised(key, alert, now);
                 writes.raise(key, alert, event);
@@ -79,11 +78,11 @@ class CaseAlerts implements CaseFollowUp, CaseAlertSummaries {
             }
         }
         store.apply(writes);
-        return events;
+        return new Outcome(events, revisitAt);
     }
 
     @Override
     public Map<CaseKey, Summary> of(Collection<CaseKey> keys) {
-        return keys.isEmpty() ? Map.of() : store.summaries(keys, clock.instant());
+        return keys.isEmpty() ? Map.of() : store.summaries(keys);
     }
 }

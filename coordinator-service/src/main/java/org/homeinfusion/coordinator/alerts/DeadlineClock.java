@@ -14,8 +14,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings back the cases whose deadlines fell due, every {@code tickInterval}, on every instance: the cases' row
- * locks make the instances share the work without raising anything twice. Deadlines that fell due while no
+ * Brings back the cases whose time to be revisited came (their earliest waiting deadline), every
+ * {@code tickInterval}, on every instance: the cases' row locks make the instances share the work without raising
+ * anything twice. Deadlines that fell due while no
  * instance ran are simply due at the first tick after start.
  */
 @Component
@@ -23,14 +24,12 @@ class DeadlineClock implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineClock.class);
 
-    private final AlertStore store;
     private final CaseProcessor processor;
     private final AlertProperties properties;
     private final Clock clock;
     private ScheduledExecutorService executor;
 
-    DeadlineClock(AlertStore store, CaseProcessor processor, AlertProperties properties, Clock clock) {
-        this.store = store;
+    DeadlineClock(CaseProcessor processor, AlertProperties properties, Clock clock) {
         this.processor = processor;
         this.properties = properties;
         this.clock = clock;
@@ -45,7 +44,7 @@ class DeadlineClock implements SmartLifecycle {
     int tick() {
         int revisited = 0;
         while (true) {
-            List<CaseKey> due = store.casesDue(clock.instant(), properties.tickBatchSize());
+            List<CaseKey> due = processor.casesToRevisit(clock.instant(), properties.tickBatchSize());
             if (due.isEmpty()) {
                 return revisited;
             }

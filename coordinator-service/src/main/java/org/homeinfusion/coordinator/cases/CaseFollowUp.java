@@ -2,6 +2,7 @@ package org.homeinfusion.coordinator.cases;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.homeinfusion.contracts.ContractEvent;
 
@@ -12,8 +13,16 @@ import org.homeinfusion.contracts.ContractEvent;
  */
 public interface CaseFollowUp {
 
-    /** The events to publish on {@code topic()} for these changes, in order; appended after the readiness events. */
-    List<ContractEvent> afterChanges(List<CaseChange> changes, Instant now);
+    /**
+     * Runs for these changes and says what to publish on {@code topic()} (in order, appended after the readiness
+     * events) and, per case, the next moment at which time alone will give it something to do (absent: nothing).
+     */
+    Outcome afterChanges(List<CaseChange> changes, Instant now);
+
+    record Outcome(List<ContractEvent> events, Map<CaseKey, Instant> revisitAt) {
+
+        public static final Outcome NOTHING = new Outcome(List.of(), Map.of());
+    }
 
     String topic();
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,8 +78,9 @@ public class CaseProcessor {
                 changes.add(new CaseChange(before, after));
             }
         }
+        List<List<ContractEvent>> followUpEvents = followUp(changes, now);
         store.saveAll(changes);
-        publish(events, changes, now);
+        publish(events, followUpEvents);
         return emitted;
     }
 
@@ -101,16 +103,44 @@ public class CaseProcessor {
                 unchanged.add(new CaseChange(record, record));
             }
         }
-        publish(List.of(), unchanged, now);
+        List<List<ContractEvent>> followUpEvents = followUp(unchanged, now);
+        // Only the time to come back may have changed; write the cases where it did.
+        store.saveAll(unchanged.stream().filter(change -> change.after() != change.before())
+                .map(change -> new CaseChange(change.before(), change.after().nextRevision())).toList());
+        publish(List.of(), followUpEvents);
         return unchanged.size();
     }
 
-    /** Readiness events first, then each follow-up's, all appended last: the outbox's order lock is held to commit. */
-    private void publish(List<ContractEvent> readinessEvents, List<CaseChange> changes, Instant now) {
+    /** The cases whose time to be revisited has come, earliest first, read from an index on that time alone. */
+    @Transactional(readOnly = true)
+    public List<CaseKey> casesToRevisit(Instant now, int limit) {
+        return store.casesToRevisit(now, limit);
+    }
+
+    /**
+     * Runs every follow-up over the changes and records, in each change's new record, the earliest moment any
+     * follow-up wants the case back (replacing the change's after-record in place).
+     */
+    private List<List<ContractEvent>> followUp(List<CaseChange> changes, Instant now) {
         List<List<ContractEvent>> followUpEvents = new ArrayList<>(followUps.size());
+        Map<CaseKey, Instant> revisitAt = new HashMap<>();
         for (CaseFollowUp followUp : followUps) {
-            followUpEvents.add(followUp.afterChanges(changes, now));
+            CaseFollowUp.Outcome outcome = followUp.afterChanges(changes, now);
+            followUpEvents.add(outcome.events());
+            outcome.revisitAt().forEach((key, at) -> revisitAt.merge(key, at, (a, b) -> a.isBefore(b) ? a : b));
         }
+        for (int i = 0; i < changes.size(); i++) {
+            CaseChange change = changes.get(i);
+            CaseRecord after = change.after().revisitingAt(revisitAt.get(change.after().key()));
+            if (after != change.after()) {
+                changes.set(i, new CaseChange(change.before(), after));
+            }
+        }
+        return followUpEvents;
+    }
+
+    /** Readiness events first, then each follow-up's, all appended last: the outbox's order lock is held to commit. */
+    private void publish(List<ContractEvent> readinessEvents, List<List<ContractEvent>> followUpEvents) {
         publisher.publishAll(readinessEvents);
         for (int i = 0; i < followUps.size(); i++) {
             publisher.publishAll(followUps.get(i).topic(), followUpEvents.get(i));
@@ -144,7 +174,7 @@ public class CaseProcessor {
             return null;
         }
         return new CaseRecord(key, authorizations, recorded, readiness, participants(key, authorizations),
-                before.firstEventAt(), readyAt, now, before.revision() + 1);
+                before.firstEventAt(), readyAt, now, before.revision() + 1, before.revisitAt());
     }
 
     /** The specialist organization and every organization assigned to a live authorization of the case. */

@@ -40,6 +40,6 @@ record CaseReadinessView(
         return new CaseReadinessView(record.key().caseId(), record.key().specialistOrgId(), record.readiness().state(),
                 record.recorded().readinessVersion(), record.readiness().blockers(), pillars,
                 record.readiness().isReady() ? record.readiness().schedule() : null, record.readiness().summary(),
-                alerts.openAlerts(), alerts.nextDeadline(), record.updatedAt());
+                alerts.openAlerts(), record.revisitAt(), record.updatedAt());
     }
 }

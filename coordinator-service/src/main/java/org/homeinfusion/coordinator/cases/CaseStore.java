@@ -214,7 +214,7 @@ class CaseStore {
             UPDATE case_readiness SET state = :state, readiness_version = :version,
                    recorded = COALESCE(CAST(:recorded AS jsonb), recorded), readiness = CAST(:readiness AS jsonb),
                    participants = CAST(:participants AS text[]), ready_at = :readyAt, updated_at = :updatedAt,
-                   revision = :revision
+                   revision = :revision, revisit_at = :revisitAt
             WHERE specialist_org_id = :org AND case_id = :caseId""";
 
     private static MapSqlParameterSource authorizationParameters(CaseKey key, Authorization authorization) {
@@ -235,6 +235,7 @@ class CaseStore {
                 .addValue("readyAt", updated.readyAt() == null ? null : Timestamp.from(updated.readyAt()))
                 .addValue("updatedAt", Timestamp.from(updated.updatedAt()))
                 .addValue("revision", updated.revision())
+                .addValue("revisitAt", updated.revisitAt() == null ? null : Timestamp.from(updated.revisitAt()))
                 .addValue("org", updated.key().specialistOrgId()).addValue("caseId", updated.key().caseId());
     }
 
@@ -244,7 +245,8 @@ class CaseStore {
                 .param("org", record.key().specialistOrgId()).param("caseId", record.key().caseId())
                 .query((rs, n) -> readAuthorization(Pillar.valueOf(rs.getString(1)), rs.getString(2))).list();
         return new CaseRecord(record.key(), CaseAuthorizations.of(authorizations), record.recorded(), record.readiness(),
-                record.participants(), record.firstEventAt(), record.readyAt(), record.updatedAt(), record.revision());
+                record.participants(), record.firstEventAt(), record.readyAt(), record.updatedAt(), record.revision(),
+                record.revisitAt());
     }
 
     private static Authorization readAuthorization(Pillar pillar, String json) {
@@ -265,7 +267,20 @@ class CaseStore {
                         : JSON.readValue(readiness, StoredVerdict.class).with(recorded),
                 participantsOf(rs), rs.getTimestamp("first_event_at").toInstant(),
                 readyAt == null ? null : readyAt.toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                rs.getLong("revision"));
+                rs.getLong("revision"), instant(rs.getTimestamp("revisit_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** Read from the partial index on revisit_at: only the cases whose time came, never a scan of the cases. */
+    List<CaseKey> casesToRevisit(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT specialist_org_id, case_id FROM case_readiness
+                        WHERE revisit_at <= :now ORDER BY revisit_at LIMIT :limit""")
+                .param("now", Timestamp.from(now)).param("limit", limit)
+                .query((rs, n) -> new CaseKey(rs.getString(1), rs.getString(2))).list();
     }
 
     private static LinkedHashSet<String> participantsOf(ResultSet rs) throws SQLException {

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.homeinfusion.contracts.ContractEvent;
 import org.homeinfusion.coordinator.alerts.AlertProperties;
 import org.homeinfusion.coordinator.cases.CaseChange;
 import org.homeinfusion.coordinator.cases.CaseFollowUp;
@@ -53,7 +52,7 @@ class PayerRequestLog implements CaseFollowUp {
     }
 
     @Override
-    public List<ContractEvent> afterChanges(List<CaseChange> changes, Instant now) {
+    public Outcome afterChanges(List<CaseChange> changes, Instant now) {
         List<MapSqlParameterSource> rows = new ArrayList<>();
         for (CaseChange change : changes) {
             for (Authorization after : change.after().authorizations().all()) {
@@ -77,7 +76,7 @@ class PayerRequestLog implements CaseFollowUp {
         if (!rows.isEmpty()) {
             named.batchUpdate(UPSERT, rows.toArray(MapSqlParameterSource[]::new));
         }
-        return List.of();
+        return Outcome.NOTHING;
     }
 
     private static final String UPSERT = """

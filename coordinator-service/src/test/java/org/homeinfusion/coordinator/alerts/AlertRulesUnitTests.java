@@ -34,7 +34,9 @@ class AlertRulesUnitTests {
 
     @Test
     void caseAtRiskIsRaisedAtEachHorizonAndNotAMillisecondBefore() {
-        assertThat(timeline.at("2026-12-01T12:00:00Z", undelivered()).isQuiet()).isTrue();
+        AlertTimeline.Look first = timeline.at("2026-12-01T12:00:00Z", undelivered());
+        assertThat(first.isQuiet()).isTrue();
+        assertThat(first.revisitAt()).as("48 h before the visit").isEqualTo(Instant.parse("2026-12-06T19:00:00Z"));
 
         assertThat(timeline.at("2026-12-06T18:59:59.999Z", undelivered()).isQuiet()).isTrue();
         assertThat(horizons(timeline.at("2026-12-06T19:00:00Z", undelivered()))).containsExactly(Duration.ofHours(48));
@@ -88,7 +90,8 @@ class AlertRulesUnitTests {
         AlertTimeline.Look ready = timeline.at("2026-12-07T23:30:00Z", seedCase());
 
         assertThat(ready.resolved()).extracting(StoredAlert::type).containsExactly(AlertType.CaseAtRisk);
-        assertThat(timeline.inState(AlertState.PENDING)).noneMatch(a -> a.type() == AlertType.CaseAtRisk);
+        assertThat(ready.revisitAt()).as("next: 14 days before nursing ends on Jan 31, not the visit")
+                .isEqualTo(Instant.parse("2027-01-17T05:00:00Z"));
         assertThat(timeline.at("2026-12-08T19:00:00Z", seedCase()).isQuiet()).isTrue();
     }
 

@@ -13,7 +13,7 @@ import org.homeinfusion.coordinator.readiness.ReadinessPolicy;
 
 /**
  * One case's alerts over time, without a database: what {@code case_alert} would hold after each look at the case,
- * kept in a map. Each {@link #at} is what the intake or the clock does for the case at that moment.
+ * kept in a map (waiting deadlines are not stored; each look says when to look again). Each {@link #at} is what the intake or the clock does for the case at that moment.
  */
 final class AlertTimeline {
 
@@ -26,8 +26,8 @@ final class AlertTimeline {
     private final AlertPlanner planner = new AlertPlanner(DEFAULTS, policy.minimumDrugLeadTime());
     private final Map<UUID, StoredAlert> stored = new LinkedHashMap<>();
 
-    /** What one look raised and resolved. */
-    record Look(List<PlannedAlert> raised, List<StoredAlert> resolved) {
+    /** What one look raised and resolved, and when the case is to be looked at again. */
+    record Look(List<PlannedAlert> raised, List<StoredAlert> resolved, Instant revisitAt) {
 
         boolean isQuiet() {
             return raised.isEmpty() && resolved.isEmpty();
@@ -42,14 +42,11 @@ final class AlertTimeline {
         List<PlannedAlert> planned = planner.plan("SPEC-1", "CASE-1", authorizations, policy.evaluate(authorizations),
                 now);
         AlertReconciliation changes = AlertReconciliation.of(new ArrayList<>(stored.values()), planned, now);
-        changes.toSchedule().forEach(alert -> store(alert, AlertState.PENDING));
-        changes.toReschedule().forEach(alert -> store(alert, AlertState.PENDING));
         changes.toSkip().forEach(alert -> store(alert, AlertState.SKIPPED));
-        changes.toCancel().forEach(stored::remove);
         changes.toRaise().forEach(alert -> store(alert, AlertState.OPEN));
         changes.toResolve().forEach(alert -> stored.put(alert.alertId(), new StoredAlert(alert.alertId(), alert.type(),
                 AlertState.RESOLVED, alert.dueAt(), alert.series(), alert.actions())));
-        return new Look(changes.toRaise(), changes.toResolve());
+        return new Look(changes.toRaise(), changes.toResolve(), changes.revisitAt());
     }
 
     List<StoredAlert> inState(AlertState state) {
