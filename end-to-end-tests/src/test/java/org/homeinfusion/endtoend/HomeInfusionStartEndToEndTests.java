@@ -243,6 +243,40 @@ class HomeInfusionStartEndToEndTests {
     }
 
     @Test
+    void aPharmacysTracedCallIsOneTraceFromItsRequestToTheSpecialistsWebhook() throws Exception {
+        try (WebhookReceiver specialist = WebhookReceiver.healthy()) {
+            String subscription = subscribe(SeedStory.SPECIALIST, specialist.url(), "specialist-secret-0123456789");
+            SeedStory story = new SeedStory(system, newCaseId());
+            story.requestAll();
+            story.approveAll();
+            story.confirmVisit("2026-12-08T14:00:00-05:00");
+            await().atMost(EVENTUALLY).ignoreExceptions().untilAsserted(() -> assertThat(story.readiness().json()
+                    .get("blockers").findValuesAsString("code")).containsExactly("DRUG_DELIVERY_NOT_SCHEDULED"));
+
+            // The pharmacy's own system is traced: its call carries a W3C trace context, sampled.
+            String traceId = UUID.randomUUID().toString().replace("-", "");
+            String traceParent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+            ApiClient.Response delivery = system.drug().send("PUT", "/api/drug-authorizations/" + story.drugId
+                    + "/delivery", SeedStory.PHARMACY, Map.of("etaStart", "2026-12-08T08:00:00-05:00",
+                    "etaEnd", "2026-12-08T11:00:00-05:00"), Map.of("traceparent", traceParent));
+            assertThat(delivery.status()).as(delivery.toString()).isEqualTo(200);
+
+            CapturedRecord ready = awaitReadiness(story.caseId, "ReadyToSchedule", 1);
+            assertThat(ready.header("traceparent")).as("the readiness record continues the pharmacy's trace")
+                    .startsWith("00-" + traceId + "-").endsWith("-01");
+            await().atMost(EVENTUALLY).until(() -> delivered(specialist, story.caseId).size() == 1);
+            String webhookTrace = delivered(specialist, story.caseId).get(0).header("traceparent");
+            assertThat(webhookTrace).as("the webhook POST continues it too").startsWith("00-" + traceId + "-")
+                    .isNotEqualTo(ready.header("traceparent"));
+            // Every log line carries the trace: the pharmacy service's access log line for this call names it.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    Files.readAllLines(system.logFile("drug-auth-service"))).anyMatch(line -> line.contains(traceId)
+                    && line.contains("path=/api/drug-authorizations/" + story.drugId + "/delivery")));
+            system.coordinator().delete("/api/subscriptions/" + subscription, SeedStory.SPECIALIST);
+        }
+    }
+
+    @Test
     void aVisitTwentyHoursAwayWithTheDrugNotApprovedIsAtRiskUntilEverythingIsInPlace() throws Exception {
         try (WebhookReceiver specialist = WebhookReceiver.healthy();
              SseClient pharmacyStream = SseClient.connect(system.coordinator().baseUrl(), SeedStory.PHARMACY)

@@ -54,6 +54,11 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
+    /** Where a service process writes its log. */
+    Path logFile(String module) {
+        return processes.get(module).logFile();
+    }
+
     ApiClient drug() {
         return api("drug-auth-service");
     }

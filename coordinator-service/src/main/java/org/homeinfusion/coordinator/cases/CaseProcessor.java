@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -24,6 +25,7 @@ import org.homeinfusion.coordinator.readiness.CaseReadinessStep;
 import org.homeinfusion.coordinator.readiness.Emission;
 import org.homeinfusion.coordinator.readiness.Readiness;
 import org.homeinfusion.coordinator.readiness.RecordedReadiness;
+import org.homeinfusion.support.tracing.TracePropagation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,9 +45,11 @@ public class CaseProcessor {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer timeToReady;
+    private final TracePropagation tracing;
 
     CaseProcessor(CaseStore store, CaseReadinessSaga saga, ReadinessEventPublisher publisher,
-            List<CaseFollowUp> followUps, Clock clock, MeterRegistry meters) {
+            List<CaseFollowUp> followUps, Clock clock, MeterRegistry meters, TracePropagation tracing) {
+        this.tracing = tracing;
         this.store = store;
         this.saga = saga;
         this.publisher = publisher;
@@ -63,8 +67,12 @@ public class CaseProcessor {
         // Hashed, not sorted: comparing thousands of keys by text was 8 % of the intake's CPU samples in a
         // catch-up, and the database takes the row locks in a fixed order (CaseStore.lockAll) whatever the order here.
         Map<CaseKey, List<Authorization>> byCase = new LinkedHashMap<>();
+        Map<CaseKey, Map<String, String>> traces = new HashMap<>();
         for (PillarUpdate update : updates) {
             byCase.computeIfAbsent(update.caseKey(), key -> new ArrayList<>()).add(update.authorization());
+            if (!update.trace().isEmpty()) {
+                traces.put(update.caseKey(), update.trace());
+            }
         }
         Instant now = clock.instant();
         Map<CaseKey, CaseRecord> locked = store.lockAll(byCase.keySet(), now);
@@ -80,7 +88,9 @@ public class CaseProcessor {
         }
         List<List<ContractEvent>> followUpEvents = followUp(changes, now);
         store.saveAll(changes);
-        publish(events, followUpEvents);
+        Map<String, String> batchTrace = tracing.currentHeaders();
+        publish(events, followUpEvents, event -> traces.getOrDefault(
+                new CaseKey(event.specialistOrgId(), event.caseId()), batchTrace));
         return emitted;
     }
 
@@ -107,7 +117,8 @@ public class CaseProcessor {
         // Only the time to come back may have changed; write the cases where it did.
         store.saveAll(unchanged.stream().filter(change -> change.after() != change.before())
                 .map(change -> new CaseChange(change.before(), change.after().nextRevision())).toList());
-        publish(List.of(), followUpEvents);
+        Map<String, String> trace = tracing.currentHeaders();
+        publish(List.of(), followUpEvents, event -> trace);
         return unchanged.size();
     }
 
@@ -140,10 +151,11 @@ public class CaseProcessor {
     }
 
     /** Readiness events first, then each follow-up's, all appended last: the outbox's order lock is held to commit. */
-    private void publish(List<ContractEvent> readinessEvents, List<List<ContractEvent>> followUpEvents) {
-        publisher.publishAll(readinessEvents);
+    private void publish(List<ContractEvent> readinessEvents, List<List<ContractEvent>> followUpEvents,
+            Function<ContractEvent, Map<String, String>> traceOf) {
+        publisher.publishAll(readinessEvents, traceOf);
         for (int i = 0; i < followUps.size(); i++) {
-            publisher.publishAll(followUps.get(i).topic(), followUpEvents.get(i));
+            publisher.publishAll(followUps.get(i).topic(), followUpEvents.get(i), traceOf);
         }
     }
 

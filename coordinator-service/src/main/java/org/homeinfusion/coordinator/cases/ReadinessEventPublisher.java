@@ -1,6 +1,8 @@
 package org.homeinfusion.coordinator.cases;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.homeinfusion.contracts.ContractEvent;
 import org.homeinfusion.contracts.Topics;
@@ -29,13 +31,14 @@ class ReadinessEventPublisher {
      * Appends a batch's events in one statement, in order. Called last in the transaction: in exactly-once
      * mode the append takes the outbox's append-order lock, which every writer then waits for until we commit.
      */
-    void publishAll(List<ContractEvent> events) {
-        publishAll(Topics.CASE_READINESS_EVENTS, events);
+    void publishAll(List<ContractEvent> events, Function<ContractEvent, Map<String, String>> traceOf) {
+        publishAll(Topics.CASE_READINESS_EVENTS, events, traceOf);
     }
 
-    void publishAll(String topic, List<ContractEvent> events) {
+    /** {@code traceOf} gives each event the trace it continues: that of the record that changed its case. */
+    void publishAll(String topic, List<ContractEvent> events, Function<ContractEvent, Map<String, String>> traceOf) {
         if (!events.isEmpty()) {
-            outbox.appendAll(topic, events);
+            outbox.appendAll(topic, events, traceOf);
         }
     }
 

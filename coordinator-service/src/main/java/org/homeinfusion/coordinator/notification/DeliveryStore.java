@@ -35,7 +35,8 @@ class DeliveryStore {
      * a rotation replaced, still signing until {@code previousSecretExpiresAt} (both null outside an overlap).
      */
     record Claimed(UUID id, UUID claimToken, String eventId, String eventType, byte[] payload, Instant createdAt,
-                   URI callbackUrl, String secret, String previousSecret, Instant previousSecretExpiresAt) {
+                   URI callbackUrl, String secret, String previousSecret, Instant previousSecretExpiresAt,
+                   String traceParent) {
 
         /** The secrets that sign an attempt made at {@code now}: the replaced one first while it is still active. */
         List<String> activeSecrets(Instant now) {
@@ -68,13 +69,14 @@ class DeliveryStore {
         List<ReadinessRecord> events = List.copyOf(byEventId.values());
         return jdbc.sql("""
                         INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, specialist_org_id, case_id,
-                                                      payload, status, attempts, next_attempt_at, created_at)
+                                                      payload, status, attempts, next_attempt_at, created_at, trace_parent)
                         SELECT gen_random_uuid(), s.id, e.event_id, e.event_type, e.specialist_org_id, e.case_id,
-                               e.payload, 'PENDING', 0, :now, :now
+                               e.payload, 'PENDING', 0, :now, :now, e.trace_parent
                         FROM unnest(CAST(:eventIds AS text[]), CAST(:eventTypes AS text[]), CAST(:orgs AS text[]),
                                     CAST(:caseIds AS text[]), CAST(:payloads AS bytea[]), CAST(:occurredAts AS timestamptz[]),
-                                    CAST(:audiences AS text[]))
-                             AS e(event_id, event_type, specialist_org_id, case_id, payload, occurred_at, audience)
+                                    CAST(:audiences AS text[]), CAST(:traceParents AS text[]))
+                             AS e(event_id, event_type, specialist_org_id, case_id, payload, occurred_at, audience,
+                                  trace_parent)
                         LEFT JOIN case_readiness c ON c.specialist_org_id = e.specialist_org_id AND c.case_id = e.case_id
                         JOIN webhook_subscription s
                           ON e.event_type = ANY (s.event_types)
@@ -92,6 +94,7 @@ class DeliveryStore {
                         .map(event -> event.occurredAt() == null ? null : event.occurredAt().toString())
                         .toArray(String[]::new))
                 .param("audiences", events.stream().map(ReadinessRecord::audienceList).toArray(String[]::new))
+                .param("traceParents", events.stream().map(ReadinessRecord::traceParent).toArray(String[]::new))
                 .param("now", Timestamp.from(now))
                 .update();
     }
@@ -113,13 +116,13 @@ class DeliveryStore {
                         FROM due, webhook_subscription s
                         WHERE d.id = due.id AND s.id = d.subscription_id
                         RETURNING d.id, d.event_id, d.event_type, d.payload, d.created_at, s.callback_url, s.secret,
-                                  s.previous_secret, s.previous_secret_expires_at""")
+                                  s.previous_secret, s.previous_secret_expires_at, d.trace_parent""")
                 .param("now", Timestamp.from(now)).param("limit", limit)
                 .param("token", token).param("leaseEnd", Timestamp.from(leaseEnd))
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), token, rs.getString("event_id"),
                         rs.getString("event_type"), rs.getBytes("payload"), rs.getTimestamp("created_at").toInstant(),
                         URI.create(rs.getString("callback_url")), rs.getString("secret"), rs.getString("previous_secret"),
-                        instant(rs, "previous_secret_expires_at")))
+                        instant(rs, "previous_secret_expires_at"), rs.getString("trace_parent")))
                 .list();
     }
 

@@ -9,8 +9,11 @@ import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.homeinfusion.coordinator.CoordinatorProperties;
 import org.homeinfusion.coordinator.kafka.IncomingRecord;
+import org.homeinfusion.support.tracing.TracePropagation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -50,15 +53,26 @@ class ReadinessNotificationListener {
         };
     }
 
-    /** Reads nothing while no client is connected: the stream is a live view, it has no history to keep. */
+    /**
+     * Reads nothing while no client is connected: the stream is a live view, it has no history to keep. Handing an
+     * event to the streams is a span of the trace its record carries.
+     */
     @Bean
-    Consumer<Message<List<byte[]>>> readinessStream(ReadinessStreams streams) {
+    Consumer<Message<List<byte[]>>> readinessStream(ReadinessStreams streams, TracePropagation tracing) {
         return batch -> {
             if (!streams.hasClients()) {
                 return;
             }
             for (IncomingRecord incoming : IncomingRecord.unpack(batch)) {
-                ReadinessRecord.from(incoming).ifPresent(streams::publish);
+                ReadinessRecord.from(incoming).ifPresent(record -> {
+                    Span span = tracing.start("readiness stream " + record.eventType(), Span.Kind.PRODUCER,
+                            incoming::header);
+                    try (Tracer.SpanInScope inScope = tracing.inScope(span)) {
+                        streams.publish(record);
+                    } finally {
+                        span.end();
+                    }
+                });
             }
         };
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.homeinfusion.contracts.CloudEventHeaders;
 import org.homeinfusion.contracts.EventJson;
 import org.homeinfusion.coordinator.kafka.IncomingRecord;
+import org.homeinfusion.support.tracing.TracePropagation;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,9 +21,10 @@ import tools.jackson.databind.JsonNode;
  * @param audience who may hear of it when the event says so itself (an alert: its case's specialist organization
  *                 and every organization its actions name); null for readiness events, which go to every
  *                 organization taking part in the case
+ * @param traceParent the W3C trace context the record carries (its {@code traceparent} header), or null
  */
 record ReadinessRecord(String eventId, String eventType, String specialistOrgId, String caseId, byte[] payload,
-                       Instant occurredAt, Set<String> audience) {
+                       Instant occurredAt, Set<String> audience, String traceParent) {
 
     /** Ids longer than this are not ours; refusing them keeps the delivery table's keys bounded. */
     private static final int EVENT_ID_MAX = 128;
@@ -67,7 +69,13 @@ record ReadinessRecord(String eventId, String eventType, String specialistOrgId,
         }
         String occurredAt = textField(event, "occurredAt");
         return Optional.of(new ReadinessRecord(eventId, eventType, specialistOrgId, caseId, value,
-                occurredAt(occurredAt != null ? occurredAt : textField(event, "raisedAt")), audience));
+                occurredAt(occurredAt != null ? occurredAt : textField(event, "raisedAt")), audience,
+                traceParent(record.header(TracePropagation.TRACEPARENT))));
+    }
+
+    /** A traceparent is 55 characters; anything much longer is not one and is not kept. */
+    private static String traceParent(String header) {
+        return header == null || header.length() > 128 ? null : header;
     }
 
     /** The audience for a delivery query: the organizations joined by commas (ids never hold one), or null. */

@@ -39,6 +39,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import org.homeinfusion.support.tracing.TracePropagation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -68,6 +70,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private final CallbackHostPolicy hostPolicy;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final TracePropagation tracing;
     private final HttpClient http;
     private final Retry retry;
     private final CircuitBreakerRegistry breakers;
@@ -81,8 +84,10 @@ class WebhookDispatcher implements SmartLifecycle {
     private ScheduledExecutorService timers;
     private ExecutorService blocking;
 
-    WebhookDispatcher(DeliveryStore store, WebhookProperties properties, Clock clock, MeterRegistry meters) {
+    WebhookDispatcher(DeliveryStore store, WebhookProperties properties, Clock clock, MeterRegistry meters,
+            TracePropagation tracing) {
         this.store = store;
+        this.tracing = tracing;
         this.properties = properties;
         this.hostPolicy = CallbackHostPolicy.of(properties);
         this.clock = clock;
@@ -197,13 +202,19 @@ class WebhookDispatcher implements SmartLifecycle {
                 });
     }
 
-    /** One HTTP attempt through the endpoint's breaker, logged before the retry decides what comes next. */
+    /**
+     * One HTTP attempt through the endpoint's breaker, logged before the retry decides what comes next. Each attempt
+     * is a client span continuing the trace of the event it announces, and sends that span as {@code traceparent}.
+     */
     private CompletionStage<Integer> attempt(DeliveryStore.Claimed delivery, CircuitBreaker breaker) {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
-        return breaker.executeCompletionStage(() -> send(delivery))
+        Span span = tracing.start("webhook " + delivery.eventType(), Span.Kind.CLIENT,
+                header -> TracePropagation.TRACEPARENT.equals(header) ? delivery.traceParent() : null);
+        return breaker.executeCompletionStage(() -> send(delivery, tracing.headersOf(span)))
                 .handleAsync((status, failure) -> {
                     Throwable cause = unwrap(failure);
+                    endSpan(span, status, cause);
                     if (cause instanceof CallNotPermittedException) {
                         countAttempt("circuit_open");
                         throw new CompletionException(cause);
@@ -227,8 +238,18 @@ class WebhookDispatcher implements SmartLifecycle {
                 }, blocking);
     }
 
-    private CompletableFuture<Integer> send(DeliveryStore.Claimed delivery) {
-        return CompletableFuture.supplyAsync(() -> request(delivery), blocking)
+    private static void endSpan(Span span, Integer status, Throwable cause) {
+        if (status != null) {
+            span.tag("http.response.status_code", status);
+        }
+        if (cause != null) {
+            span.error(cause);
+        }
+        span.end();
+    }
+
+    private CompletableFuture<Integer> send(DeliveryStore.Claimed delivery, Map<String, String> trace) {
+        return CompletableFuture.supplyAsync(() -> request(delivery, trace), blocking)
                 .thenCompose(request -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
                 .thenApply(response -> {
                     if (response.statusCode() / 100 != 2) {
@@ -239,7 +260,7 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     /** Checks the host again (DNS may have changed) and signs with this attempt's timestamp, the Standard Webhooks way too. */
-    private HttpRequest request(DeliveryStore.Claimed delivery) {
+    private HttpRequest request(DeliveryStore.Claimed delivery, Map<String, String> trace) {
         try {
             hostPolicy.check(delivery.callbackUrl());
         } catch (UnknownHostException unresolved) {
@@ -248,7 +269,9 @@ class WebhookDispatcher implements SmartLifecycle {
         Instant now = clock.instant();
         long timestamp = now.getEpochSecond();
         List<String> secrets = delivery.activeSecrets(now);
-        return HttpRequest.newBuilder(delivery.callbackUrl())
+        HttpRequest.Builder request = HttpRequest.newBuilder(delivery.callbackUrl());
+        trace.forEach(request::header);
+        return request
                 .timeout(properties.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("User-Agent", USER_AGENT)

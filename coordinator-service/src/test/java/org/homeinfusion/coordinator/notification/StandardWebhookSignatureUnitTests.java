@@ -75,7 +75,8 @@ class StandardWebhookSignatureUnitTests {
     void theReplacedSecretSignsOnlyUntilTheOverlapEnds() {
         Instant endsAt = Instant.parse("2026-12-08T12:00:00Z");
         DeliveryStore.Claimed claimed = new DeliveryStore.Claimed(UUID.randomUUID(), UUID.randomUUID(), "e", "ReadyToSchedule",
-                bytes(BODY), endsAt, URI.create("http://127.0.0.1/"), "new-secret-0000000", "old-secret-0000000", endsAt);
+                bytes(BODY), endsAt, URI.create("http://127.0.0.1/"), "new-secret-0000000", "old-secret-0000000", endsAt,
+                null);
 
         assertThat(claimed.activeSecrets(endsAt.minusSeconds(1))).containsExactly("old-secret-0000000", "new-secret-0000000");
         assertThat(claimed.activeSecrets(endsAt)).containsExactly("new-secret-0000000");

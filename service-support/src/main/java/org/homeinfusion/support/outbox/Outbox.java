@@ -2,13 +2,16 @@ package org.homeinfusion.support.outbox;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.homeinfusion.contracts.CloudEventHeaders;
 import org.homeinfusion.contracts.ContractEvent;
 import org.homeinfusion.contracts.EventJson;
+import org.homeinfusion.support.tracing.TracePropagation;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,16 +34,18 @@ public class Outbox {
     private final String source;
     private final boolean appendsInCommitOrder;
     private final Runnable afterCommit;
+    private final TracePropagation tracing;
     private final JsonMapper jsonMapper = EventJson.mapper();
 
     Outbox(NamedParameterJdbcTemplate named, Clock clock, String source, boolean appendsInCommitOrder,
-            Runnable afterCommit) {
+            Runnable afterCommit, TracePropagation tracing) {
         this.named = named;
         this.jdbc = JdbcClient.create(named);
         this.clock = clock;
         this.source = source;
         this.appendsInCommitOrder = appendsInCommitOrder;
         this.afterCommit = afterCommit;
+        this.tracing = tracing;
     }
 
     /** Stores {@code event} for {@code topic}, keyed by its caseId. Must run inside a transaction. */
@@ -55,6 +60,17 @@ public class Outbox {
      * the append-order lock is held from here to the commit.
      */
     public List<UUID> appendAll(String topic, List<? extends ContractEvent> events) {
+        Map<String, String> trace = tracing.currentHeaders();
+        return appendAll(topic, events, event -> trace);
+    }
+
+    /**
+     * As {@link #appendAll(String, List)}, each event carrying the trace context {@code traceOf} gives it (its
+     * {@code traceparent} header) instead of the current span's: a batch that changes many cases continues, for
+     * each case, the trace of the record that changed it.
+     */
+    public List<UUID> appendAll(String topic, List<? extends ContractEvent> events,
+            Function<? super ContractEvent, Map<String, String>> traceOf) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.append needs the transaction of the state change it reports");
         }
@@ -72,8 +88,9 @@ public class Outbox {
             ContractEvent event = events.get(i);
             UUID eventId = UUID.randomUUID();
             eventIds.add(eventId);
-            Map<String, String> headers = CloudEventHeaders.of(eventId, event.eventName(), source, clock.instant(),
-                    event.caseId());
+            Map<String, String> headers = new LinkedHashMap<>(CloudEventHeaders.of(eventId, event.eventName(), source,
+                    clock.instant(), event.caseId()));
+            headers.putAll(traceOf.apply(event));
             rows[i] = new MapSqlParameterSource()
                     .addValue("topic", topic)
                     .addValue("key", event.caseId())

@@ -10,7 +10,9 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.homeinfusion.support.tracing.TracePropagation;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -47,10 +49,11 @@ public class OutboxConfiguration {
         String relayName = relayName(properties, applicationName);
         OutboxRelay.Strategy strategy = switch (properties.delivery()) {
             case AT_LEAST_ONCE -> new AtLeastOnceStrategy(store, new TransactionTemplate(transactionManager),
-                    new KafkaProducer<>(producerConfig(kafka, null)), properties.batchSize(), ACK_TIMEOUT.toMillis(),
+                    instrumented(new KafkaProducer<>(producerConfig(kafka, null)), meters), properties.batchSize(),
+                    ACK_TIMEOUT.toMillis(),
                     delay, clock);
             case EXACTLY_ONCE -> new ExactlyOnceStrategy(store, dataSource,
-                    () -> new KafkaProducer<>(producerConfig(kafka, relayName + "-outbox-relay")),
+                    () -> instrumented(new KafkaProducer<>(producerConfig(kafka, relayName + "-outbox-relay")), meters),
                     () -> new KafkaConsumer<>(checkpointReaderConfig(kafka)),
                     relayName, checkpointTopic(relayName), properties.batchSize(), delay, clock);
         };
@@ -64,9 +67,9 @@ public class OutboxConfiguration {
 
     @Bean
     Outbox outbox(NamedParameterJdbcTemplate jdbc, Clock clock, OutboxProperties properties, OutboxRelay relay,
-            @Value("${spring.application.name}") String applicationName) {
+            TracePropagation tracing, @Value("${spring.application.name}") String applicationName) {
         return new Outbox(jdbc, clock, "/" + applicationName,
-                properties.delivery() == OutboxProperties.Delivery.EXACTLY_ONCE, relay::wakeUp);
+                properties.delivery() == OutboxProperties.Delivery.EXACTLY_ONCE, relay::wakeUp, tracing);
     }
 
     @Bean
@@ -74,6 +77,15 @@ public class OutboxConfiguration {
     NewTopic outboxCheckpointTopic(OutboxProperties properties, @Value("${spring.application.name}") String applicationName) {
         return TopicBuilder.name(checkpointTopic(relayName(properties, applicationName)))
                 .partitions(1).replicas(1).compact().build();
+    }
+
+    /**
+     * The relay's producer is made here, not by Spring Kafka, so its client metrics (record rate, batch size,
+     * request latency, errors) are bound here too.
+     */
+    private static <K, V> KafkaProducer<K, V> instrumented(KafkaProducer<K, V> producer, MeterRegistry meters) {
+        new KafkaClientMetrics(producer).bindTo(meters);
+        return producer;
     }
 
     private static String relayName(OutboxProperties properties, String applicationName) {

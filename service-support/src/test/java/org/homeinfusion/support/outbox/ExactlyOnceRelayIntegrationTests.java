@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
 import org.homeinfusion.contracts.readiness.ReadinessWithdrawn;
+import org.homeinfusion.support.tracing.TracePropagation;
 import org.homeinfusion.testsupport.CapturedRecord;
 import org.homeinfusion.testsupport.EventCapture;
 import org.homeinfusion.testsupport.RealInfrastructure;
@@ -77,7 +78,7 @@ class ExactlyOnceRelayIntegrationTests {
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
                     .all().get();
         }
-        outbox = new Outbox(new NamedParameterJdbcTemplate(dataSource), Clock.systemUTC(), "/test", true, () -> { });
+        outbox = new Outbox(new NamedParameterJdbcTemplate(dataSource), Clock.systemUTC(), "/test", true, () -> { }, TracePropagation.NONE);
     }
 
     @Test
