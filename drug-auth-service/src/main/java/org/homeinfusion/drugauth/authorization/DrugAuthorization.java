@@ -6,9 +6,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import org.homeinfusion.support.decision.DecisionRequest;
 import org.homeinfusion.support.decision.Submission;
-import org.homeinfusion.support.problem.ApiProblem;
+import org.homeinfusion.support.domain.TransitionRefused;
 
 /**
  * The drug authorization aggregate. Every change returns a new value with {@code version + 1}; the
@@ -57,7 +56,7 @@ record DrugAuthorization(
     }
 
     /** A payer decision; an appeal may overturn a denial, but nothing reopens a cancellation. */
-    DrugAuthorization decide(DecisionRequest decision, Instant now) {
+    DrugAuthorization decide(DrugDecision decision, Instant now) {
         requireNotCancelled();
         return new DrugAuthorization(id, caseId, patientRef, specialistOrgId, pharmacyOrgId, payerId, plan,
                 placeOfService, hcpcsCode, ndc, doseQuantity, doseUnit, billingUnitsPerDose, requestedFrom,
@@ -90,7 +89,7 @@ record DrugAuthorization(
 
     private void requireNotCancelled() {
         if (status == Status.CANCELLED) {
-            throw ApiProblem.conflict("AUTHORIZATION_CANCELLED",
+            throw new TransitionRefused("AUTHORIZATION_CANCELLED",
                     "Drug authorization " + id + " is cancelled; request a new one instead");
         }
     }

@@ -5,9 +5,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import org.homeinfusion.support.decision.DecisionRequest;
 import org.homeinfusion.support.decision.Submission;
-import org.homeinfusion.support.problem.ApiProblem;
+import org.homeinfusion.support.domain.TransitionRefused;
 
 /**
  * The nursing authorization aggregate. Every change returns a new value with {@code version + 1}; the
@@ -58,7 +57,7 @@ record NursingAuthorization(
      * A payer decision; an appeal may overturn a denial, but nothing reopens a cancellation. Visits
      * already used stay used whatever the new decision says.
      */
-    NursingAuthorization decide(DecisionRequest decision, Instant now) {
+    NursingAuthorization decide(NursingDecision decision, Instant now) {
         requireNotCancelled();
         return new NursingAuthorization(id, caseId, patientRef, specialistOrgId, agencyOrgId, payerId, plan,
                 serviceCode, frequency, visitsRequested, requestedFrom, requestedTo,
@@ -82,11 +81,11 @@ record NursingAuthorization(
     NursingAuthorization completeVisit(Instant now) {
         requireNotCancelled();
         if (visit == null) {
-            throw ApiProblem.conflict("NO_VISIT_CONFIRMED",
+            throw new TransitionRefused("NO_VISIT_CONFIRMED",
                     "Nursing authorization " + id + " has no confirmed visit to complete; confirm the visit first");
         }
         if (approvedVisits != null && visitsUsed >= approvedVisits) {
-            throw ApiProblem.conflict("VISITS_EXHAUSTED", "Nursing authorization " + id + " has used all "
+            throw new TransitionRefused("VISITS_EXHAUSTED", "Nursing authorization " + id + " has used all "
                     + approvedVisits + " approved visits; ask the payer for more before recording another");
         }
         return with(null, visitsUsed + 1, now);
@@ -110,7 +109,7 @@ record NursingAuthorization(
 
     private void requireNotCancelled() {
         if (status == Status.CANCELLED) {
-            throw ApiProblem.conflict("AUTHORIZATION_CANCELLED",
+            throw new TransitionRefused("AUTHORIZATION_CANCELLED",
                     "Nursing authorization " + id + " is cancelled; request a new one instead");
         }
     }

@@ -2,9 +2,9 @@ package org.homeinfusion.nursingauth.authorization;
 
 import java.util.List;
 
-import org.homeinfusion.pas.ApprovedQuantity;
 import org.homeinfusion.pas.ClaimFacts;
 import org.homeinfusion.pas.PasEndpoints;
+import org.homeinfusion.support.decision.ApprovedQuantity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,7 +19,8 @@ class NursingPasController extends PasEndpoints<NursingAuthorization, NursingAut
     NursingPasController(NursingAuthorizations authorizations) {
         super("Nursing authorization", ApprovedQuantity.VISITS, authorizations::get, NursingAuthorization::specialistOrgId,
                 NursingPasController::claimFacts,
-                (actor, id, decision) -> NursingAuthorizationView.of(authorizations.decide(actor, id, decision)));
+                (actor, id, decision) -> NursingAuthorizationView.of(
+                        authorizations.decide(actor, id, NursingAuthorizationController.command(decision))));
     }
 
     static ClaimFacts claimFacts(NursingAuthorization authorization) {

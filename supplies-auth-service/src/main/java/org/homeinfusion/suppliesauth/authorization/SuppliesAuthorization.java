@@ -8,9 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.homeinfusion.support.decision.DecisionOutcome;
-import org.homeinfusion.support.decision.DecisionRequest;
 import org.homeinfusion.support.decision.Submission;
-import org.homeinfusion.support.problem.ApiProblem;
+import org.homeinfusion.support.domain.TransitionRefused;
 import org.homeinfusion.suppliesauth.catalog.Coverage;
 
 /**
@@ -70,7 +69,7 @@ record SuppliesAuthorization(
      * A payer decision; an appeal may overturn a denial, but nothing reopens a cancellation. Bundled
      * supplies are authorized with the per diem, so the only decision they take is a cancellation.
      */
-    SuppliesAuthorization decide(DecisionRequest decision, Instant now) {
+    SuppliesAuthorization decide(SuppliesDecision decision, Instant now) {
         requireNotCancelled();
         if (coverage == Coverage.BUNDLED && decision.outcome() != DecisionOutcome.CANCELLED) {
             throw bundled("takes no payer decision of its own; only a cancellation");
@@ -106,7 +105,7 @@ record SuppliesAuthorization(
 
     private void requireNotCancelled() {
         if (status == Status.CANCELLED) {
-            throw ApiProblem.conflict("AUTHORIZATION_CANCELLED",
+            throw new TransitionRefused("AUTHORIZATION_CANCELLED",
                     "Supplies authorization " + id + " is cancelled; request a new one instead");
         }
     }
@@ -117,8 +116,8 @@ record SuppliesAuthorization(
         }
     }
 
-    private ApiProblem bundled(String consequence) {
-        return ApiProblem.conflict("COVERAGE_BUNDLED", "Supplies authorization " + id + " is bundled into per diem "
+    private TransitionRefused bundled(String consequence) {
+        return new TransitionRefused("COVERAGE_BUNDLED", "Supplies authorization " + id + " is bundled into per diem "
                 + perDiemCode + " and " + consequence);
     }
 

@@ -2,9 +2,9 @@ package org.homeinfusion.suppliesauth.authorization;
 
 import java.util.List;
 
-import org.homeinfusion.pas.ApprovedQuantity;
 import org.homeinfusion.pas.ClaimFacts;
 import org.homeinfusion.pas.PasEndpoints;
+import org.homeinfusion.support.decision.ApprovedQuantity;
 import org.homeinfusion.suppliesauth.catalog.Coverage;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,7 +20,8 @@ class SuppliesPasController extends PasEndpoints<SuppliesAuthorization, Supplies
     SuppliesPasController(SuppliesAuthorizations authorizations) {
         super("Supplies authorization", ApprovedQuantity.NONE, authorizations::get, SuppliesAuthorization::specialistOrgId,
                 SuppliesPasController::claimFacts,
-                (actor, id, decision) -> SuppliesAuthorizationView.of(authorizations.decide(actor, id, decision)));
+                (actor, id, decision) -> SuppliesAuthorizationView.of(
+                        authorizations.decide(actor, id, SuppliesAuthorizationController.command(decision))));
     }
 
     static ClaimFacts claimFacts(SuppliesAuthorization authorization) {

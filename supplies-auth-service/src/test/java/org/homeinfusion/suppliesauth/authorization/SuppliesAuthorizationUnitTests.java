@@ -13,7 +13,7 @@ import org.homeinfusion.contracts.EventJson;
 import org.homeinfusion.support.api.PayerRequest;
 import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.decision.DecisionOutcome;
-import org.homeinfusion.support.decision.DecisionRequest;
+import org.homeinfusion.support.domain.TransitionRefused;
 import org.homeinfusion.support.problem.ApiProblem;
 import org.homeinfusion.support.problem.Violation;
 import org.homeinfusion.suppliesauth.catalog.Coverage;
@@ -118,8 +118,8 @@ class SuppliesAuthorizationUnitTests {
 
     @Test
     void theEventStateCarriesNoPatientReferenceAndNoReason() {
-        SuppliesAuthorization denied = separate().decide(new DecisionRequest(DecisionOutcome.DENIED, null, null, null,
-                null, null, "patient PT-88 has a pump already"), NOW);
+        SuppliesAuthorization denied = separate().decide(new SuppliesDecision(DecisionOutcome.DENIED, null, null, null,
+                "patient PT-88 has a pump already"), NOW);
 
         String json = EventJson.mapper().writeValueAsString(SuppliesAuthorizationEvents.state(denied));
 
@@ -128,10 +128,8 @@ class SuppliesAuthorizationUnitTests {
     }
 
     private static void assertConflict(org.assertj.core.api.ThrowableAssert.ThrowingCallable change, String code) {
-        assertThatThrownBy(change).isInstanceOfSatisfying(ApiProblem.class, problem -> {
-            assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
-            assertThat(problem.violations()).extracting(Violation::code).containsExactly(code);
-        });
+        assertThatThrownBy(change).isInstanceOfSatisfying(TransitionRefused.class,
+                refused -> assertThat(refused.code()).isEqualTo(code));
     }
 
     private static SuppliesAuthorization bundled() {
@@ -152,12 +150,12 @@ class SuppliesAuthorizationUnitTests {
                 LocalDate.parse("2026-12-01"), LocalDate.parse("2027-05-31"), null, null);
     }
 
-    private static DecisionRequest approval() {
-        return new DecisionRequest(DecisionOutcome.APPROVED, "24680", LocalDate.parse("2026-12-01"),
-                LocalDate.parse("2027-05-31"), null, null, null);
+    private static SuppliesDecision approval() {
+        return new SuppliesDecision(DecisionOutcome.APPROVED, "24680", LocalDate.parse("2026-12-01"),
+                LocalDate.parse("2027-05-31"), null);
     }
 
-    private static DecisionRequest decision(DecisionOutcome outcome) {
-        return new DecisionRequest(outcome, null, null, null, null, null, null);
+    private static SuppliesDecision decision(DecisionOutcome outcome) {
+        return new SuppliesDecision(outcome, null, null, null, null);
     }
 }
