@@ -24,11 +24,12 @@ class DrugPasController extends PasEndpoints<DrugAuthorization, DrugAuthorizatio
     }
 
     static ClaimFacts claimFacts(DrugAuthorization authorization) {
+        DrugAuthorization.Request requested = authorization.request();
         return new ClaimFacts(authorization.id(), authorization.caseId(), authorization.patientRef(),
                 authorization.specialistOrgId(), ClaimFacts.Servicing.PHARMACY, authorization.pharmacyOrgId(),
-                authorization.payerId(), authorization.plan(), authorization.placeOfService(),
-                authorization.requestedFrom(), authorization.requestedTo(), authorization.requestedAt(),
-                List.of(new ClaimFacts.Line(authorization.hcpcsCode(), authorization.billingUnitsPerDose(),
-                        authorization.ndc(), null)));
+                authorization.payerId(), requested.plan(), requested.placeOfService(),
+                requested.requestedFrom(), requested.requestedTo(), authorization.requestedAt(),
+                List.of(new ClaimFacts.Line(requested.hcpcsCode(), requested.billingUnitsPerDose(),
+                        requested.ndc(), null)));
     }
 }

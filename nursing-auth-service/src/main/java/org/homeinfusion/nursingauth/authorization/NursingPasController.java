@@ -24,11 +24,12 @@ class NursingPasController extends PasEndpoints<NursingAuthorization, NursingAut
     }
 
     static ClaimFacts claimFacts(NursingAuthorization authorization) {
+        NursingAuthorization.Request requested = authorization.request();
         return new ClaimFacts(authorization.id(), authorization.caseId(), authorization.patientRef(),
                 authorization.specialistOrgId(), ClaimFacts.Servicing.AGENCY, authorization.agencyOrgId(),
-                authorization.payerId(), authorization.plan(), null, authorization.requestedFrom(),
-                authorization.requestedTo(), authorization.requestedAt(),
-                List.of(new ClaimFacts.Line(authorization.serviceCode(), authorization.visitsRequested(), null,
-                        authorization.frequency())));
+                authorization.payerId(), requested.plan(), null, requested.requestedFrom(),
+                requested.requestedTo(), authorization.requestedAt(),
+                List.of(new ClaimFacts.Line(requested.serviceCode(), requested.visitsRequested(), null,
+                        requested.frequency())));
     }
 }

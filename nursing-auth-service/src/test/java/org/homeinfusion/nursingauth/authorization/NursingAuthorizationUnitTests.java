@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.homeinfusion.contracts.EventJson;
 import org.homeinfusion.support.api.PayerRequest;
 import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.decision.DecisionOutcome;
@@ -24,9 +25,9 @@ class NursingAuthorizationUnitTests {
     void aNewRequestAsksForTheVisitsOfItsFrequencyAndHasNoneRemainingYet() {
         NursingAuthorization requested = requested();
 
-        assertThat(requested.status()).isEqualTo(NursingAuthorization.Status.REQUESTED);
-        assertThat(requested.frequency()).isEqualTo("2w4");
-        assertThat(requested.visitsRequested()).isEqualTo(8);
+        assertThat(requested.decision().status()).isEqualTo(NursingAuthorization.Status.REQUESTED);
+        assertThat(requested.request().frequency()).isEqualTo("2w4");
+        assertThat(requested.request().visitsRequested()).isEqualTo(8);
         assertThat(requested.visitsUsed()).isZero();
         assertThat(requested.visitsRemaining()).isNull();
         assertThat(requested.version()).isEqualTo(1);
@@ -98,6 +99,21 @@ class NursingAuthorizationUnitTests {
                 () -> cancelled.completeVisit(NOW)}) {
             assertThat(refusal(change)).isEqualTo("AUTHORIZATION_CANCELLED");
         }
+    }
+
+    /** Documents stored before the state was grouped read back, and new ones are written in the same flat shape. */
+    @Test
+    void keepsTheFlatShapeOfTheStoredDocument() {
+        NursingAuthorization decided = requested().confirmVisit(VISIT, NOW).decide(approval(8), NOW);
+
+        String json = EventJson.mapper().writeValueAsString(decided);
+
+        assertThat(EventJson.mapper().readTree(json).propertyNames()).containsExactlyInAnyOrder("id", "caseId",
+                "patientRef", "specialistOrgId", "agencyOrgId", "payerId", "plan", "serviceCode", "frequency",
+                "visitsRequested", "requestedFrom", "requestedTo", "status", "authorizationNumber", "validFrom",
+                "validTo", "approvedVisits", "decisionReason", "visitsUsed", "visit", "version", "requestedAt",
+                "updatedAt", "submission");
+        assertThat(EventJson.mapper().readValue(json, NursingAuthorization.class)).isEqualTo(decided);
     }
 
     @Test

@@ -27,15 +27,15 @@ class SuppliesPasController extends PasEndpoints<SuppliesAuthorization, Supplies
     static ClaimFacts claimFacts(SuppliesAuthorization authorization) {
         return new ClaimFacts(authorization.id(), authorization.caseId(), authorization.patientRef(),
                 authorization.specialistOrgId(), ClaimFacts.Servicing.SUPPLIER, authorization.supplierOrgId(),
-                authorization.payerId(), authorization.plan(), null, authorization.requestedFrom(),
-                authorization.requestedTo(), authorization.requestedAt(), lines(authorization));
+                authorization.payerId(), authorization.request().plan(), null, authorization.request().requestedFrom(),
+                authorization.request().requestedTo(), authorization.requestedAt(), lines(authorization.request()));
     }
 
     /** Separately billed supplies are one line per item; bundled ones are the pharmacy's per diem code. */
-    private static List<ClaimFacts.Line> lines(SuppliesAuthorization authorization) {
-        if (authorization.coverage() == Coverage.BUNDLED) {
-            return List.of(ClaimFacts.Line.of(authorization.perDiemCode(), null));
+    private static List<ClaimFacts.Line> lines(SuppliesAuthorization.Request requested) {
+        if (requested.coverage() == Coverage.BUNDLED) {
+            return List.of(ClaimFacts.Line.of(requested.perDiemCode(), null));
         }
-        return authorization.items().stream().map(item -> ClaimFacts.Line.of(item.hcpcsCode(), item.quantity())).toList();
+        return requested.items().stream().map(item -> ClaimFacts.Line.of(item.hcpcsCode(), item.quantity())).toList();
     }
 }

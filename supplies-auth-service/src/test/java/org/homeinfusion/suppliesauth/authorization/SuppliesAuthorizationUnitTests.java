@@ -31,9 +31,9 @@ class SuppliesAuthorizationUnitTests {
     void bundledCoverageStartsNotRequiredWithThePerDiemAndNoItems() {
         SuppliesAuthorization bundled = bundled();
 
-        assertThat(bundled.status()).isEqualTo(SuppliesAuthorization.Status.NOT_REQUIRED);
-        assertThat(bundled.perDiemCode()).isEqualTo("S9338");
-        assertThat(bundled.items()).isEmpty();
+        assertThat(bundled.decision().status()).isEqualTo(SuppliesAuthorization.Status.NOT_REQUIRED);
+        assertThat(bundled.request().perDiemCode()).isEqualTo("S9338");
+        assertThat(bundled.request().items()).isEmpty();
         assertThat(bundled.version()).isEqualTo(1);
     }
 
@@ -41,9 +41,9 @@ class SuppliesAuthorizationUnitTests {
     void separateCoverageStartsRequestedWithNormalizedItems() {
         SuppliesAuthorization separate = separate();
 
-        assertThat(separate.status()).isEqualTo(SuppliesAuthorization.Status.REQUESTED);
-        assertThat(separate.perDiemCode()).isNull();
-        assertThat(separate.items()).containsExactly(new SuppliesAuthorization.Item("E0781", 1),
+        assertThat(separate.decision().status()).isEqualTo(SuppliesAuthorization.Status.REQUESTED);
+        assertThat(separate.request().perDiemCode()).isNull();
+        assertThat(separate.request().items()).containsExactly(new SuppliesAuthorization.Item("E0781", 1),
                 new SuppliesAuthorization.Item("A4222", 30));
     }
 
@@ -57,7 +57,7 @@ class SuppliesAuthorizationUnitTests {
     void bundledCoverageMayBeCancelledAndThenTakesNothingMore() {
         SuppliesAuthorization cancelled = bundled().decide(decision(DecisionOutcome.CANCELLED), NOW);
 
-        assertThat(cancelled.status()).isEqualTo(SuppliesAuthorization.Status.CANCELLED);
+        assertThat(cancelled.decision().status()).isEqualTo(SuppliesAuthorization.Status.CANCELLED);
         assertThat(cancelled.version()).isEqualTo(2);
         assertConflict(() -> cancelled.decide(decision(DecisionOutcome.CANCELLED), NOW), "AUTHORIZATION_CANCELLED");
     }
@@ -73,8 +73,8 @@ class SuppliesAuthorizationUnitTests {
         SuppliesAuthorization denied = separate().decide(decision(DecisionOutcome.DENIED), NOW);
         SuppliesAuthorization approved = denied.decide(approval(), NOW);
 
-        assertThat(approved.status()).isEqualTo(SuppliesAuthorization.Status.APPROVED);
-        assertThat(approved.authorizationNumber()).isEqualTo("24680");
+        assertThat(approved.decision().status()).isEqualTo(SuppliesAuthorization.Status.APPROVED);
+        assertThat(approved.decision().authorizationNumber()).isEqualTo("24680");
         assertThat(approved.version()).isEqualTo(3);
     }
 
@@ -114,6 +114,20 @@ class SuppliesAuthorizationUnitTests {
             assertThat(problem.violations()).extracting(Violation::field).containsExactly("perDiemCode");
         });
         assertThat(request(Coverage.BUNDLED, "S9338", List.of()).checked()).isNotNull();
+    }
+
+    /** Documents stored before the state was grouped read back, and new ones are written in the same flat shape. */
+    @Test
+    void keepsTheFlatShapeOfTheStoredDocument() {
+        SuppliesAuthorization decided = separate().scheduleDelivery(DELIVERY, NOW).decide(approval(), NOW);
+
+        String json = EventJson.mapper().writeValueAsString(decided);
+
+        assertThat(EventJson.mapper().readTree(json).propertyNames()).containsExactlyInAnyOrder("id", "caseId",
+                "patientRef", "specialistOrgId", "supplierOrgId", "payerId", "plan", "coverage", "perDiemCode", "items",
+                "requestedFrom", "requestedTo", "status", "authorizationNumber", "validFrom", "validTo",
+                "decisionReason", "delivery", "version", "requestedAt", "updatedAt", "submission");
+        assertThat(EventJson.mapper().readValue(json, SuppliesAuthorization.class)).isEqualTo(decided);
     }
 
     @Test
