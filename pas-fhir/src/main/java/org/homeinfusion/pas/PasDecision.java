@@ -2,6 +2,7 @@ package org.homeinfusion.pas;
 
 import java.time.LocalDate;
 
+import org.homeinfusion.support.decision.ApprovedQuantity;
 import org.homeinfusion.support.decision.DecisionOutcome;
 import org.homeinfusion.support.decision.DecisionRequest;
 

@@ -27,6 +27,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
+import org.homeinfusion.support.decision.ApprovedQuantity;
 import org.homeinfusion.support.decision.DecisionOutcome;
 import org.homeinfusion.support.decision.DecisionRequest;
 import org.homeinfusion.support.problem.ApiProblem;

@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.homeinfusion.support.decision.ApprovedQuantity;
 import org.homeinfusion.support.decision.DecisionRequest;
 import org.homeinfusion.support.problem.ApiProblem;
 import org.homeinfusion.support.security.Actor;

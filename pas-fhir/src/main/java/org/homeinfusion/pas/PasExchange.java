@@ -1,5 +1,6 @@
 package org.homeinfusion.pas;
 
+import org.homeinfusion.support.decision.ApprovedQuantity;
 import org.homeinfusion.support.decision.DecisionRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

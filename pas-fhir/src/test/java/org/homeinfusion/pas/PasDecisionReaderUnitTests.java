@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
+import org.homeinfusion.support.decision.ApprovedQuantity;
 import org.homeinfusion.support.decision.DecisionOutcome;
 import org.homeinfusion.support.decision.DecisionRequest;
 import org.homeinfusion.support.problem.ApiProblem;

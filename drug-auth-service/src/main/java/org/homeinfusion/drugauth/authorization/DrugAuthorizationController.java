@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.homeinfusion.support.api.Bounds;
+import org.homeinfusion.support.decision.ApprovedQuantity;
 import org.homeinfusion.support.decision.DecisionRequest;
 import org.homeinfusion.support.security.Actor;
 import org.springframework.http.HttpStatus;
@@ -58,7 +59,14 @@ class DrugAuthorizationController {
 
     @PostMapping("/{id}/decision")
     DrugAuthorizationView decide(Actor actor, @PathVariable UUID id, @Valid @RequestBody DecisionRequest decision) {
-        return DrugAuthorizationView.of(authorizations.decide(actor, id, decision));
+        return DrugAuthorizationView.of(authorizations.decide(actor, id, command(decision)));
+    }
+
+    /** The body every pillar accepts, checked and read as the drug's own command (the JSON and the FHIR form alike). */
+    static DrugDecision command(DecisionRequest decision) {
+        Integer approvedUnits = decision.approvedQuantity(ApprovedQuantity.UNITS);
+        return new DrugDecision(decision.outcome(), decision.authorizationNumber(), decision.validFrom(),
+                decision.validTo(), approvedUnits, decision.reason());
     }
 
     @PutMapping("/{id}/delivery")

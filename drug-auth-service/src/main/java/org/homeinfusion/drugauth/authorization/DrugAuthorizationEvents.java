@@ -30,12 +30,14 @@ class DrugAuthorizationEvents {
 
     static org.homeinfusion.contracts.drug.DrugAuthorization state(DrugAuthorization a) {
         Submission submission = Submission.orDefault(a.submission(), a.requestedAt());
+        DrugAuthorization.Request r = a.request();
+        DrugAuthorization.Decision decision = a.decision();
         DrugAuthorization.Delivery d = a.delivery();
         return new org.homeinfusion.contracts.drug.DrugAuthorization(a.id(), a.caseId(), a.specialistOrgId(),
-                a.pharmacyOrgId(), new Payer(a.payerId(), a.plan()), a.placeOfService(), a.hcpcsCode(), a.ndc(),
-                new Dose(a.doseQuantity(), a.doseUnit()), a.billingUnitsPerDose(), a.requestedFrom(),
-                a.requestedTo(), AuthorizationStatus.valueOf(a.status().name()), a.authorizationNumber(),
-                a.validFrom(), a.validTo(), a.approvedUnits(),
+                a.pharmacyOrgId(), new Payer(a.payerId(), r.plan()), r.placeOfService(), r.hcpcsCode(), r.ndc(),
+                new Dose(r.doseQuantity(), r.doseUnit()), r.billingUnitsPerDose(), r.requestedFrom(),
+                r.requestedTo(), AuthorizationStatus.valueOf(decision.status().name()), decision.authorizationNumber(),
+                decision.validFrom(), decision.validTo(), decision.approvedUnits(),
                 d == null ? null : new Delivery(d.etaStart(), d.etaEnd(), d.beyondUseAt(), d.trackingRef()),
                 a.version(), a.requestedAt(), a.updatedAt(), submission.urgency(),
                 submission.submittedAt());

@@ -42,11 +42,13 @@ record DrugAuthorizationView(
 
     static DrugAuthorizationView of(DrugAuthorization a) {
         Submission submission = Submission.orDefault(a.submission(), a.requestedAt());
+        DrugAuthorization.Request r = a.request();
+        DrugAuthorization.Decision decision = a.decision();
         return new DrugAuthorizationView(a.id(), a.caseId(), a.patientRef(), a.specialistOrgId(), a.pharmacyOrgId(),
-                new PayerRequest(a.payerId(), PayerRequest.Plan.valueOf(a.plan())), a.placeOfService(), a.hcpcsCode(),
-                a.ndc(), new Dose(a.doseQuantity(), a.doseUnit()), a.billingUnitsPerDose(), a.requestedFrom(),
-                a.requestedTo(), a.status(), a.authorizationNumber(), a.validFrom(), a.validTo(), a.approvedUnits(),
-                a.decisionReason(), a.delivery(), a.version(), a.requestedAt(), a.updatedAt(),
+                new PayerRequest(a.payerId(), PayerRequest.Plan.valueOf(r.plan())), r.placeOfService(), r.hcpcsCode(),
+                r.ndc(), new Dose(r.doseQuantity(), r.doseUnit()), r.billingUnitsPerDose(), r.requestedFrom(),
+                r.requestedTo(), decision.status(), decision.authorizationNumber(), decision.validFrom(),
+                decision.validTo(), decision.approvedUnits(), decision.reason(), a.delivery(), a.version(), a.requestedAt(), a.updatedAt(),
                 submission.urgency(), submission.submittedAt());
     }
 }

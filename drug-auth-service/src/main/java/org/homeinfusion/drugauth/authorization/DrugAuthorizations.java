@@ -10,7 +10,6 @@ import org.homeinfusion.contracts.drug.DrugAuthorizationRequested;
 import org.homeinfusion.contracts.drug.DrugDeliveryCancelled;
 import org.homeinfusion.contracts.drug.DrugDeliveryScheduled;
 import org.homeinfusion.drugauth.billing.BillingCodePreflight;
-import org.homeinfusion.support.decision.DecisionRequest;
 import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.idempotency.IdempotentCreation;
 import org.homeinfusion.support.problem.ApiProblem;
@@ -67,8 +66,7 @@ class DrugAuthorizations {
     }
 
     @Transactional
-    public DrugAuthorization decide(Actor actor, UUID id, DecisionRequest decision) {
-        decision.checked().without("approvedVisits", decision.approvedVisits());
+    public DrugAuthorization decide(Actor actor, UUID id, DrugDecision decision) {
         DrugAuthorization current = repository.lock(id)
                 .filter(a -> actor.actsAs(Role.SPECIALIST, a.specialistOrgId()) || actor.actsAs(Role.PAYER, a.payerId()))
                 .orElseThrow(() -> ApiProblem.notFound("Drug authorization", id));

@@ -2,9 +2,9 @@ package org.homeinfusion.drugauth.authorization;
 
 import java.util.List;
 
-import org.homeinfusion.pas.ApprovedQuantity;
 import org.homeinfusion.pas.ClaimFacts;
 import org.homeinfusion.pas.PasEndpoints;
+import org.homeinfusion.support.decision.ApprovedQuantity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,15 +19,17 @@ class DrugPasController extends PasEndpoints<DrugAuthorization, DrugAuthorizatio
     DrugPasController(DrugAuthorizations authorizations) {
         super("Drug authorization", ApprovedQuantity.UNITS, authorizations::get, DrugAuthorization::specialistOrgId,
                 DrugPasController::claimFacts,
-                (actor, id, decision) -> DrugAuthorizationView.of(authorizations.decide(actor, id, decision)));
+                (actor, id, decision) -> DrugAuthorizationView.of(
+                        authorizations.decide(actor, id, DrugAuthorizationController.command(decision))));
     }
 
     static ClaimFacts claimFacts(DrugAuthorization authorization) {
+        DrugAuthorization.Request requested = authorization.request();
         return new ClaimFacts(authorization.id(), authorization.caseId(), authorization.patientRef(),
                 authorization.specialistOrgId(), ClaimFacts.Servicing.PHARMACY, authorization.pharmacyOrgId(),
-                authorization.payerId(), authorization.plan(), authorization.placeOfService(),
-                authorization.requestedFrom(), authorization.requestedTo(), authorization.requestedAt(),
-                List.of(new ClaimFacts.Line(authorization.hcpcsCode(), authorization.billingUnitsPerDose(),
-                        authorization.ndc(), null)));
+                authorization.payerId(), requested.plan(), requested.placeOfService(),
+                requested.requestedFrom(), requested.requestedTo(), authorization.requestedAt(),
+                List.of(new ClaimFacts.Line(requested.hcpcsCode(), requested.billingUnitsPerDose(),
+                        requested.ndc(), null)));
     }
 }

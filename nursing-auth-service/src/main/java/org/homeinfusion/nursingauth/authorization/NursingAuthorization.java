@@ -5,14 +5,20 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import org.homeinfusion.support.decision.DecisionRequest;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.homeinfusion.support.decision.Submission;
-import org.homeinfusion.support.problem.ApiProblem;
+import org.homeinfusion.support.domain.TransitionRefused;
 
 /**
  * The nursing authorization aggregate. Every change returns a new value with {@code version + 1}; the
  * aggregate refuses changes its status does not allow (a cancelled authorization is final) and never
  * counts more visits used than the payer approved.
+ *
+ * <p>Its state is grouped by who writes it: the specialist's {@link Request}, the payer's {@link Decision}
+ * and the agency's visits (the count used and the next {@link Visit}), so a change replaces one part and keeps
+ * the others as they are. The request and the decision are stored unwrapped, so the stored document keeps its
+ * flat shape.
  */
 record NursingAuthorization(
         UUID id,
@@ -21,18 +27,8 @@ record NursingAuthorization(
         String specialistOrgId,
         String agencyOrgId,
         String payerId,
-        String plan,
-        String serviceCode,
-        String frequency,
-        int visitsRequested,
-        LocalDate requestedFrom,
-        LocalDate requestedTo,
-        Status status,
-        String authorizationNumber,
-        LocalDate validFrom,
-        LocalDate validTo,
-        Integer approvedVisits,
-        String decisionReason,
+        @JsonUnwrapped Request request,
+        @JsonUnwrapped Decision decision,
         int visitsUsed,
         Visit visit,
         long version,
@@ -42,29 +38,43 @@ record NursingAuthorization(
 
     enum Status { REQUESTED, PENDED, APPROVED, PARTIALLY_APPROVED, DENIED, CANCELLED }
 
+    /** What the specialist asked the payer for: the plan, the service code and frequency, and the requested window. */
+    record Request(String plan, String serviceCode, String frequency, int visitsRequested, LocalDate requestedFrom,
+            LocalDate requestedTo) {
+    }
+
+    /** Where the payer stands: REQUESTED until a decision, then its outcome, number, window and visits. */
+    record Decision(Status status, String authorizationNumber, LocalDate validFrom, LocalDate validTo,
+            Integer approvedVisits, @JsonProperty("decisionReason") String reason) {
+
+        static final Decision NONE_YET = new Decision(Status.REQUESTED, null, null, null, null, null);
+
+        static Decision of(NursingDecision decision) {
+            return new Decision(Status.valueOf(decision.outcome().name()), decision.authorizationNumber(),
+                    decision.validFrom(), decision.validTo(), decision.approvedVisits(), decision.reason());
+        }
+    }
+
     /** The next confirmed visit; {@code nurseName} is the nurse's, never the patient's. */
     record Visit(OffsetDateTime visitStart, int expectedDurationMinutes, String nurseName) {
     }
 
     static NursingAuthorization request(UUID id, String specialistOrgId, CreateNursingAuthorization request,
             VisitFrequency frequency, Submission submission, Instant now) {
+        Request requested = new Request(request.payer().plan().name(), request.normalizedCode(), frequency.text(),
+                frequency.visits(), request.requestedFrom(), request.requestedTo());
         return new NursingAuthorization(id, request.caseId(), request.patientRef(), specialistOrgId,
-                request.agencyOrgId(), request.payer().payerId(), request.payer().plan().name(),
-                request.normalizedCode(), frequency.text(), frequency.visits(), request.requestedFrom(),
-                request.requestedTo(), Status.REQUESTED, null, null, null, null, null, 0, null, 1, now, now, submission);
+                request.agencyOrgId(), request.payer().payerId(), requested, Decision.NONE_YET, 0, null, 1, now, now,
+                submission);
     }
 
     /**
      * A payer decision; an appeal may overturn a denial, but nothing reopens a cancellation. Visits
      * already used stay used whatever the new decision says.
      */
-    NursingAuthorization decide(DecisionRequest decision, Instant now) {
+    NursingAuthorization decide(NursingDecision decision, Instant now) {
         requireNotCancelled();
-        return new NursingAuthorization(id, caseId, patientRef, specialistOrgId, agencyOrgId, payerId, plan,
-                serviceCode, frequency, visitsRequested, requestedFrom, requestedTo,
-                Status.valueOf(decision.outcome().name()), decision.authorizationNumber(), decision.validFrom(),
-                decision.validTo(), decision.approvedVisits(), decision.reason(), visitsUsed, visit, version + 1,
-                requestedAt, now, submission);
+        return next(Decision.of(decision), visitsUsed, visit, now);
     }
 
     /** Confirms the next visit, or moves it: there is one slot, the agency's next visit. */
@@ -82,11 +92,12 @@ record NursingAuthorization(
     NursingAuthorization completeVisit(Instant now) {
         requireNotCancelled();
         if (visit == null) {
-            throw ApiProblem.conflict("NO_VISIT_CONFIRMED",
+            throw new TransitionRefused("NO_VISIT_CONFIRMED",
                     "Nursing authorization " + id + " has no confirmed visit to complete; confirm the visit first");
         }
+        Integer approvedVisits = decision.approvedVisits();
         if (approvedVisits != null && visitsUsed >= approvedVisits) {
-            throw ApiProblem.conflict("VISITS_EXHAUSTED", "Nursing authorization " + id + " has used all "
+            throw new TransitionRefused("VISITS_EXHAUSTED", "Nursing authorization " + id + " has used all "
                     + approvedVisits + " approved visits; ask the payer for more before recording another");
         }
         return with(null, visitsUsed + 1, now);
@@ -94,7 +105,7 @@ record NursingAuthorization(
 
     /** Approved visits not used yet; unknown (null) until a decision states how many were approved. */
     Integer visitsRemaining() {
-        return approvedVisits == null ? null : approvedVisits - visitsUsed;
+        return decision.approvedVisits() == null ? null : decision.approvedVisits() - visitsUsed;
     }
 
     boolean hasVisit() {
@@ -102,15 +113,18 @@ record NursingAuthorization(
     }
 
     private NursingAuthorization with(Visit newVisit, int newVisitsUsed, Instant now) {
-        return new NursingAuthorization(id, caseId, patientRef, specialistOrgId, agencyOrgId, payerId, plan,
-                serviceCode, frequency, visitsRequested, requestedFrom, requestedTo, status, authorizationNumber,
-                validFrom, validTo, approvedVisits, decisionReason, newVisitsUsed, newVisit, version + 1,
-                requestedAt, now, submission);
+        return next(decision, newVisitsUsed, newVisit, now);
+    }
+
+    /** The one place a change is written: the parts it replaces, the next version, and when. */
+    private NursingAuthorization next(Decision newDecision, int newVisitsUsed, Visit newVisit, Instant now) {
+        return new NursingAuthorization(id, caseId, patientRef, specialistOrgId, agencyOrgId, payerId, request,
+                newDecision, newVisitsUsed, newVisit, version + 1, requestedAt, now, submission);
     }
 
     private void requireNotCancelled() {
-        if (status == Status.CANCELLED) {
-            throw ApiProblem.conflict("AUTHORIZATION_CANCELLED",
+        if (decision.status() == Status.CANCELLED) {
+            throw new TransitionRefused("AUTHORIZATION_CANCELLED",
                     "Nursing authorization " + id + " is cancelled; request a new one instead");
         }
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.homeinfusion.support.api.Bounds;
+import org.homeinfusion.support.decision.ApprovedQuantity;
 import org.homeinfusion.support.decision.DecisionRequest;
 import org.homeinfusion.support.security.Actor;
 import org.springframework.http.HttpStatus;
@@ -58,7 +59,14 @@ class NursingAuthorizationController {
 
     @PostMapping("/{id}/decision")
     NursingAuthorizationView decide(Actor actor, @PathVariable UUID id, @Valid @RequestBody DecisionRequest decision) {
-        return NursingAuthorizationView.of(authorizations.decide(actor, id, decision));
+        return NursingAuthorizationView.of(authorizations.decide(actor, id, command(decision)));
+    }
+
+    /** The body every pillar accepts, checked and read as the nursing pillar's own command (the JSON and the FHIR form alike). */
+    static NursingDecision command(DecisionRequest decision) {
+        Integer approvedVisits = decision.approvedQuantity(ApprovedQuantity.VISITS);
+        return new NursingDecision(decision.outcome(), decision.authorizationNumber(), decision.validFrom(),
+                decision.validTo(), approvedVisits, decision.reason());
     }
 
     @PutMapping("/{id}/visit")

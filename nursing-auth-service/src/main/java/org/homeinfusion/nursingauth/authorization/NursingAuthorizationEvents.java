@@ -31,11 +31,14 @@ class NursingAuthorizationEvents {
 
     static org.homeinfusion.contracts.nursing.NursingAuthorization state(NursingAuthorization a) {
         Submission submission = Submission.orDefault(a.submission(), a.requestedAt());
+        NursingAuthorization.Request r = a.request();
+        NursingAuthorization.Decision decision = a.decision();
         NursingAuthorization.Visit v = a.visit();
         return new org.homeinfusion.contracts.nursing.NursingAuthorization(a.id(), a.caseId(), a.specialistOrgId(),
-                a.agencyOrgId(), new Payer(a.payerId(), a.plan()), a.serviceCode(), a.frequency(),
-                a.visitsRequested(), a.requestedFrom(), a.requestedTo(), AuthorizationStatus.valueOf(a.status().name()),
-                a.authorizationNumber(), a.validFrom(), a.validTo(), a.approvedVisits(), a.visitsUsed(),
+                a.agencyOrgId(), new Payer(a.payerId(), r.plan()), r.serviceCode(), r.frequency(),
+                r.visitsRequested(), r.requestedFrom(), r.requestedTo(),
+                AuthorizationStatus.valueOf(decision.status().name()), decision.authorizationNumber(),
+                decision.validFrom(), decision.validTo(), decision.approvedVisits(), a.visitsUsed(),
                 a.visitsRemaining(),
                 v == null ? null : new org.homeinfusion.contracts.nursing.NursingAuthorization.Visit(
                         v.visitStart(), v.expectedDurationMinutes(), v.nurseName()),

@@ -38,11 +38,13 @@ record NursingAuthorizationView(
 
     static NursingAuthorizationView of(NursingAuthorization a) {
         Submission submission = Submission.orDefault(a.submission(), a.requestedAt());
+        NursingAuthorization.Request r = a.request();
+        NursingAuthorization.Decision decision = a.decision();
         return new NursingAuthorizationView(a.id(), a.caseId(), a.patientRef(), a.specialistOrgId(), a.agencyOrgId(),
-                new PayerRequest(a.payerId(), PayerRequest.Plan.valueOf(a.plan())), a.serviceCode(), a.frequency(),
-                a.visitsRequested(), a.requestedFrom(), a.requestedTo(), a.status(), a.authorizationNumber(),
-                a.validFrom(), a.validTo(), a.approvedVisits(), a.visitsUsed(), a.visitsRemaining(),
-                a.decisionReason(), a.visit(), a.version(), a.requestedAt(), a.updatedAt(),
+                new PayerRequest(a.payerId(), PayerRequest.Plan.valueOf(r.plan())), r.serviceCode(), r.frequency(),
+                r.visitsRequested(), r.requestedFrom(), r.requestedTo(), decision.status(),
+                decision.authorizationNumber(), decision.validFrom(), decision.validTo(), decision.approvedVisits(),
+                a.visitsUsed(), a.visitsRemaining(), decision.reason(), a.visit(), a.version(), a.requestedAt(), a.updatedAt(),
                 submission.urgency(), submission.submittedAt());
     }
 }

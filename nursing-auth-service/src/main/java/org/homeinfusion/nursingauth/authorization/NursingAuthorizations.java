@@ -11,7 +11,6 @@ import org.homeinfusion.contracts.nursing.NurseVisitConfirmed;
 import org.homeinfusion.contracts.nursing.NursingAuthorizationDecided;
 import org.homeinfusion.contracts.nursing.NursingAuthorizationRequested;
 import org.homeinfusion.nursingauth.servicecode.ServiceCodePreflight;
-import org.homeinfusion.support.decision.DecisionRequest;
 import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.idempotency.IdempotentCreation;
 import org.homeinfusion.support.problem.ApiProblem;
@@ -70,8 +69,7 @@ class NursingAuthorizations {
     }
 
     @Transactional
-    public NursingAuthorization decide(Actor actor, UUID id, DecisionRequest decision) {
-        decision.checked().without("approvedUnits", decision.approvedUnits());
+    public NursingAuthorization decide(Actor actor, UUID id, NursingDecision decision) {
         NursingAuthorization current = repository.lock(id)
                 .filter(a -> actor.actsAs(Role.SPECIALIST, a.specialistOrgId()) || actor.actsAs(Role.PAYER, a.payerId()))
                 .orElseThrow(() -> ApiProblem.notFound("Nursing authorization", id));

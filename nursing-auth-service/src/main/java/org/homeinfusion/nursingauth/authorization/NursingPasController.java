@@ -2,9 +2,9 @@ package org.homeinfusion.nursingauth.authorization;
 
 import java.util.List;
 
-import org.homeinfusion.pas.ApprovedQuantity;
 import org.homeinfusion.pas.ClaimFacts;
 import org.homeinfusion.pas.PasEndpoints;
+import org.homeinfusion.support.decision.ApprovedQuantity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,15 +19,17 @@ class NursingPasController extends PasEndpoints<NursingAuthorization, NursingAut
     NursingPasController(NursingAuthorizations authorizations) {
         super("Nursing authorization", ApprovedQuantity.VISITS, authorizations::get, NursingAuthorization::specialistOrgId,
                 NursingPasController::claimFacts,
-                (actor, id, decision) -> NursingAuthorizationView.of(authorizations.decide(actor, id, decision)));
+                (actor, id, decision) -> NursingAuthorizationView.of(
+                        authorizations.decide(actor, id, NursingAuthorizationController.command(decision))));
     }
 
     static ClaimFacts claimFacts(NursingAuthorization authorization) {
+        NursingAuthorization.Request requested = authorization.request();
         return new ClaimFacts(authorization.id(), authorization.caseId(), authorization.patientRef(),
                 authorization.specialistOrgId(), ClaimFacts.Servicing.AGENCY, authorization.agencyOrgId(),
-                authorization.payerId(), authorization.plan(), null, authorization.requestedFrom(),
-                authorization.requestedTo(), authorization.requestedAt(),
-                List.of(new ClaimFacts.Line(authorization.serviceCode(), authorization.visitsRequested(), null,
-                        authorization.frequency())));
+                authorization.payerId(), requested.plan(), null, requested.requestedFrom(),
+                requested.requestedTo(), authorization.requestedAt(),
+                List.of(new ClaimFacts.Line(requested.serviceCode(), requested.visitsRequested(), null,
+                        requested.frequency())));
     }
 }

@@ -8,14 +8,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.homeinfusion.contracts.EventJson;
 import org.homeinfusion.support.api.PayerRequest;
 import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.decision.DecisionOutcome;
-import org.homeinfusion.support.decision.DecisionRequest;
-import org.homeinfusion.support.problem.ApiProblem;
-import org.homeinfusion.support.problem.Violation;
+import org.homeinfusion.support.domain.TransitionRefused;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 class NursingAuthorizationUnitTests {
 
@@ -27,9 +25,9 @@ class NursingAuthorizationUnitTests {
     void aNewRequestAsksForTheVisitsOfItsFrequencyAndHasNoneRemainingYet() {
         NursingAuthorization requested = requested();
 
-        assertThat(requested.status()).isEqualTo(NursingAuthorization.Status.REQUESTED);
-        assertThat(requested.frequency()).isEqualTo("2w4");
-        assertThat(requested.visitsRequested()).isEqualTo(8);
+        assertThat(requested.decision().status()).isEqualTo(NursingAuthorization.Status.REQUESTED);
+        assertThat(requested.request().frequency()).isEqualTo("2w4");
+        assertThat(requested.request().visitsRequested()).isEqualTo(8);
         assertThat(requested.visitsUsed()).isZero();
         assertThat(requested.visitsRemaining()).isNull();
         assertThat(requested.version()).isEqualTo(1);
@@ -49,17 +47,14 @@ class NursingAuthorizationUnitTests {
 
     @Test
     void refusesToCompleteAVisitThatWasNeverConfirmed() {
-        ApiProblem problem = conflict(() -> requested().decide(approval(8), NOW).completeVisit(NOW));
-
-        assertThat(problem.violations()).extracting(Violation::code).containsExactly("NO_VISIT_CONFIRMED");
+        assertThat(refusal(() -> requested().decide(approval(8), NOW).completeVisit(NOW))).isEqualTo("NO_VISIT_CONFIRMED");
     }
 
     @Test
     void refusesToCompleteTheSameVisitTwice() {
         NursingAuthorization completed = requested().confirmVisit(VISIT, NOW).completeVisit(NOW);
 
-        assertThat(conflict(() -> completed.completeVisit(NOW)).violations()).extracting(Violation::code)
-                .containsExactly("NO_VISIT_CONFIRMED");
+        assertThat(refusal(() -> completed.completeVisit(NOW))).isEqualTo("NO_VISIT_CONFIRMED");
     }
 
     @Test
@@ -68,8 +63,7 @@ class NursingAuthorizationUnitTests {
                 .confirmVisit(VISIT, NOW);
 
         assertThat(exhausted.visitsRemaining()).isZero();
-        assertThat(conflict(() -> exhausted.completeVisit(NOW)).violations()).extracting(Violation::code)
-                .containsExactly("VISITS_EXHAUSTED");
+        assertThat(refusal(() -> exhausted.completeVisit(NOW))).isEqualTo("VISITS_EXHAUSTED");
     }
 
     @Test
@@ -96,15 +90,30 @@ class NursingAuthorizationUnitTests {
     @Test
     void aCancelledAuthorizationTakesNoDecisionAndNoVisit() {
         NursingAuthorization cancelled = requested().confirmVisit(VISIT, NOW).decide(
-                new DecisionRequest(DecisionOutcome.CANCELLED, null, null, null, null, null, "therapy changed"), NOW);
+                new NursingDecision(DecisionOutcome.CANCELLED, null, null, null, null, "therapy changed"), NOW);
 
         for (Runnable change : new Runnable[] {
                 () -> cancelled.decide(approval(8), NOW),
                 () -> cancelled.confirmVisit(VISIT, NOW),
                 () -> cancelled.cancelVisit(NOW),
                 () -> cancelled.completeVisit(NOW)}) {
-            assertThat(conflict(change).violations()).extracting(Violation::code).containsExactly("AUTHORIZATION_CANCELLED");
+            assertThat(refusal(change)).isEqualTo("AUTHORIZATION_CANCELLED");
         }
+    }
+
+    /** Documents stored before the state was grouped read back, and new ones are written in the same flat shape. */
+    @Test
+    void keepsTheFlatShapeOfTheStoredDocument() {
+        NursingAuthorization decided = requested().confirmVisit(VISIT, NOW).decide(approval(8), NOW);
+
+        String json = EventJson.mapper().writeValueAsString(decided);
+
+        assertThat(EventJson.mapper().readTree(json).propertyNames()).containsExactlyInAnyOrder("id", "caseId",
+                "patientRef", "specialistOrgId", "agencyOrgId", "payerId", "plan", "serviceCode", "frequency",
+                "visitsRequested", "requestedFrom", "requestedTo", "status", "authorizationNumber", "validFrom",
+                "validTo", "approvedVisits", "decisionReason", "visitsUsed", "visit", "version", "requestedAt",
+                "updatedAt", "submission");
+        assertThat(EventJson.mapper().readValue(json, NursingAuthorization.class)).isEqualTo(decided);
     }
 
     @Test
@@ -125,15 +134,15 @@ class NursingAuthorizationUnitTests {
                 Submission.of(null, null, NOW), NOW);
     }
 
-    private static DecisionRequest approval(int visits) {
-        return new DecisionRequest(DecisionOutcome.APPROVED, "67890", LocalDate.parse("2026-12-01"),
-                LocalDate.parse("2026-12-28"), null, visits, null);
+    private static NursingDecision approval(int visits) {
+        return new NursingDecision(DecisionOutcome.APPROVED, "67890", LocalDate.parse("2026-12-01"),
+                LocalDate.parse("2026-12-28"), visits, null);
     }
 
-    private static ApiProblem conflict(Runnable change) {
-        ApiProblem problem = catchThrowableOfType(ApiProblem.class, change::run);
-        assertThat(problem).isNotNull();
-        assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
-        return problem;
+    /** The code of the rule that refused the change (the API's 409). */
+    private static String refusal(Runnable change) {
+        TransitionRefused refused = catchThrowableOfType(TransitionRefused.class, change::run);
+        assertThat(refused).isNotNull();
+        return refused.code();
     }
 }

@@ -14,8 +14,9 @@ import org.homeinfusion.support.problem.ApiProblem;
 import org.homeinfusion.support.problem.Violation;
 
 /**
- * {@code POST …/decision}. Approvals need the payer's authorization number and validity window;
- * {@code approvedUnits} belongs to drug, {@code approvedVisits} to nursing authorizations.
+ * {@code POST …/decision}, the body every pillar accepts. Approvals need the payer's authorization number and
+ * validity window; {@code approvedUnits} belongs to drug, {@code approvedVisits} to nursing authorizations. Each
+ * pillar's controller turns it into the pillar's own decision command through {@link #approvedQuantity}.
  */
 public record DecisionRequest(
         @NotNull DecisionOutcome outcome,
@@ -50,11 +51,18 @@ public record DecisionRequest(
         return this;
     }
 
-    /** Refuses a field that belongs to another pillar, so a client's mix-up is not silently dropped. */
-    public DecisionRequest without(String field, Object value) {
-        if (value != null) {
-            throw ApiProblem.invalid(field, "NOT_APPLICABLE", field + " does not apply to this kind of authorization");
+    /**
+     * The checked request's approved quantity as the pillar that counts {@code counted} reads it. A count
+     * that belongs to another pillar is refused, so a client's mix-up is not silently dropped.
+     */
+    public Integer approvedQuantity(ApprovedQuantity counted) {
+        checked();
+        for (ApprovedQuantity other : ApprovedQuantity.values()) {
+            if (other != counted && other.in(this) != null) {
+                throw ApiProblem.invalid(other.field(), "NOT_APPLICABLE",
+                        other.field() + " does not apply to this kind of authorization");
+            }
         }
-        return this;
+        return counted.in(this);
     }
 }

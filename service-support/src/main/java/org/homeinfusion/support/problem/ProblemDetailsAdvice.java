@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
+import org.homeinfusion.support.domain.TransitionRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -43,6 +44,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem problem) {
         return render(problem.status(), problem.title(), problem.getMessage(), problem.violations());
+    }
+
+    /** A domain refusal is the API's 409, exactly as if the aggregate had thrown {@link ApiProblem#conflict}. */
+    @ExceptionHandler(TransitionRefused.class)
+    ResponseEntity<Object> transitionRefused(TransitionRefused refused) {
+        return apiProblem(ApiProblem.conflict(refused.code(), refused.getMessage()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

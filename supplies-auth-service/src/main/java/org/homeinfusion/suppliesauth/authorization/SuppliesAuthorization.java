@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.homeinfusion.support.decision.DecisionOutcome;
-import org.homeinfusion.support.decision.DecisionRequest;
 import org.homeinfusion.support.decision.Submission;
-import org.homeinfusion.support.problem.ApiProblem;
+import org.homeinfusion.support.domain.TransitionRefused;
 import org.homeinfusion.suppliesauth.catalog.Coverage;
 
 /**
@@ -19,6 +20,10 @@ import org.homeinfusion.suppliesauth.catalog.Coverage;
  * a BUNDLED one is paid through the pharmacy's per diem, so it starts and stays NOT_REQUIRED, takes no
  * payer decision and has no delivery of its own (the supplies travel with the drug delivery). It may
  * only be cancelled, e.g. when the therapy changes and the specialist requests again.
+ *
+ * <p>Its state is grouped by who writes it: the specialist's {@link Request}, the payer's {@link Decision}
+ * and the supplier's {@link Delivery}, so a change replaces one part and keeps the others as they are. The
+ * request and the decision are stored unwrapped, so the stored document keeps its flat shape.
  */
 record SuppliesAuthorization(
         UUID id,
@@ -27,17 +32,8 @@ record SuppliesAuthorization(
         String specialistOrgId,
         String supplierOrgId,
         String payerId,
-        String plan,
-        Coverage coverage,
-        String perDiemCode,
-        List<Item> items,
-        LocalDate requestedFrom,
-        LocalDate requestedTo,
-        Status status,
-        String authorizationNumber,
-        LocalDate validFrom,
-        LocalDate validTo,
-        String decisionReason,
+        @JsonUnwrapped Request request,
+        @JsonUnwrapped Decision decision,
         Delivery delivery,
         long version,
         Instant requestedAt,
@@ -46,39 +42,56 @@ record SuppliesAuthorization(
 
     enum Status { REQUESTED, PENDED, APPROVED, PARTIALLY_APPROVED, DENIED, CANCELLED, NOT_REQUIRED }
 
+    /** What the specialist asked the payer for: the plan, the coverage with its per diem or items, and the window. */
+    record Request(String plan, Coverage coverage, String perDiemCode, List<Item> items, LocalDate requestedFrom,
+            LocalDate requestedTo) {
+
+        Request {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+    }
+
+    /** Where the payer stands: REQUESTED (or NOT_REQUIRED) until a decision, then its outcome, number and window. */
+    record Decision(Status status, String authorizationNumber, LocalDate validFrom, LocalDate validTo,
+            @JsonProperty("decisionReason") String reason) {
+
+        static Decision noneYet(Status initial) {
+            return new Decision(initial, null, null, null, null);
+        }
+
+        static Decision of(SuppliesDecision decision) {
+            return new Decision(Status.valueOf(decision.outcome().name()), decision.authorizationNumber(),
+                    decision.validFrom(), decision.validTo(), decision.reason());
+        }
+    }
+
     record Item(String hcpcsCode, int quantity) {
     }
 
     record Delivery(OffsetDateTime etaStart, OffsetDateTime etaEnd) {
     }
 
-    SuppliesAuthorization {
-        items = items == null ? List.of() : List.copyOf(items);
-    }
-
     static SuppliesAuthorization request(UUID id, String specialistOrgId, CreateSuppliesAuthorization request,
             Submission submission, Instant now) {
         boolean bundled = request.coverage() == Coverage.BUNDLED;
-        return new SuppliesAuthorization(id, request.caseId(), request.patientRef(), specialistOrgId,
-                request.supplierOrgId(), request.payer().payerId(), request.payer().plan().name(), request.coverage(),
+        Request requested = new Request(request.payer().plan().name(), request.coverage(),
                 bundled ? request.normalizedPerDiemCode() : null, bundled ? List.of() : request.normalizedItems(),
-                request.requestedFrom(), request.requestedTo(), bundled ? Status.NOT_REQUIRED : Status.REQUESTED,
-                null, null, null, null, null, 1, now, now, submission);
+                request.requestedFrom(), request.requestedTo());
+        return new SuppliesAuthorization(id, request.caseId(), request.patientRef(), specialistOrgId,
+                request.supplierOrgId(), request.payer().payerId(), requested,
+                Decision.noneYet(bundled ? Status.NOT_REQUIRED : Status.REQUESTED), null, 1, now, now, submission);
     }
 
     /**
      * A payer decision; an appeal may overturn a denial, but nothing reopens a cancellation. Bundled
      * supplies are authorized with the per diem, so the only decision they take is a cancellation.
      */
-    SuppliesAuthorization decide(DecisionRequest decision, Instant now) {
+    SuppliesAuthorization decide(SuppliesDecision decision, Instant now) {
         requireNotCancelled();
-        if (coverage == Coverage.BUNDLED && decision.outcome() != DecisionOutcome.CANCELLED) {
+        if (request.coverage() == Coverage.BUNDLED && decision.outcome() != DecisionOutcome.CANCELLED) {
             throw bundled("takes no payer decision of its own; only a cancellation");
         }
-        return new SuppliesAuthorization(id, caseId, patientRef, specialistOrgId, supplierOrgId, payerId, plan,
-                coverage, perDiemCode, items, requestedFrom, requestedTo, Status.valueOf(decision.outcome().name()),
-                decision.authorizationNumber(), decision.validFrom(), decision.validTo(), decision.reason(), delivery,
-                version + 1, requestedAt, now, submission);
+        return next(Decision.of(decision), delivery, now);
     }
 
     /** Posts or replaces the supplier's delivery window. */
@@ -99,27 +112,31 @@ record SuppliesAuthorization(
     }
 
     private SuppliesAuthorization withDelivery(Delivery newDelivery, Instant now) {
-        return new SuppliesAuthorization(id, caseId, patientRef, specialistOrgId, supplierOrgId, payerId, plan,
-                coverage, perDiemCode, items, requestedFrom, requestedTo, status, authorizationNumber, validFrom,
-                validTo, decisionReason, newDelivery, version + 1, requestedAt, now, submission);
+        return next(decision, newDelivery, now);
+    }
+
+    /** The one place a change is written: the parts it replaces, the next version, and when. */
+    private SuppliesAuthorization next(Decision newDecision, Delivery newDelivery, Instant now) {
+        return new SuppliesAuthorization(id, caseId, patientRef, specialistOrgId, supplierOrgId, payerId, request,
+                newDecision, newDelivery, version + 1, requestedAt, now, submission);
     }
 
     private void requireNotCancelled() {
-        if (status == Status.CANCELLED) {
-            throw ApiProblem.conflict("AUTHORIZATION_CANCELLED",
+        if (decision.status() == Status.CANCELLED) {
+            throw new TransitionRefused("AUTHORIZATION_CANCELLED",
                     "Supplies authorization " + id + " is cancelled; request a new one instead");
         }
     }
 
     private void requireSeparateDelivery() {
-        if (coverage == Coverage.BUNDLED) {
+        if (request.coverage() == Coverage.BUNDLED) {
             throw bundled("has no delivery of its own; the supplies travel with the pharmacy's drug delivery");
         }
     }
 
-    private ApiProblem bundled(String consequence) {
-        return ApiProblem.conflict("COVERAGE_BUNDLED", "Supplies authorization " + id + " is bundled into per diem "
-                + perDiemCode + " and " + consequence);
+    private TransitionRefused bundled(String consequence) {
+        return new TransitionRefused("COVERAGE_BUNDLED", "Supplies authorization " + id + " is bundled into per diem "
+                + request.perDiemCode() + " and " + consequence);
     }
 
     /** The specialist org that owns the case, the assigned supplier, and the deciding payer may read it. */

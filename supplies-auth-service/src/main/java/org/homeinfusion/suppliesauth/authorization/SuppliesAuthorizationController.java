@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.homeinfusion.support.api.Bounds;
+import org.homeinfusion.support.decision.ApprovedQuantity;
 import org.homeinfusion.support.decision.DecisionRequest;
 import org.homeinfusion.support.security.Actor;
 import org.springframework.http.HttpStatus;
@@ -58,7 +59,14 @@ class SuppliesAuthorizationController {
 
     @PostMapping("/{id}/decision")
     SuppliesAuthorizationView decide(Actor actor, @PathVariable UUID id, @Valid @RequestBody DecisionRequest decision) {
-        return SuppliesAuthorizationView.of(authorizations.decide(actor, id, decision));
+        return SuppliesAuthorizationView.of(authorizations.decide(actor, id, command(decision)));
+    }
+
+    /** The body every pillar accepts, checked and read as the supplies pillar's own command (the JSON and the FHIR form alike). */
+    static SuppliesDecision command(DecisionRequest decision) {
+        decision.approvedQuantity(ApprovedQuantity.NONE); // supplies count nothing: both counts are refused
+        return new SuppliesDecision(decision.outcome(), decision.authorizationNumber(), decision.validFrom(),
+                decision.validTo(), decision.reason());
     }
 
     @PutMapping("/{id}/delivery")

@@ -32,11 +32,14 @@ class SuppliesAuthorizationEvents {
 
     static org.homeinfusion.contracts.supplies.SuppliesAuthorization state(SuppliesAuthorization a) {
         Submission submission = Submission.orDefault(a.submission(), a.requestedAt());
+        SuppliesAuthorization.Request r = a.request();
+        SuppliesAuthorization.Decision decision = a.decision();
         SuppliesAuthorization.Delivery d = a.delivery();
         return new org.homeinfusion.contracts.supplies.SuppliesAuthorization(a.id(), a.caseId(), a.specialistOrgId(),
-                a.supplierOrgId(), new Payer(a.payerId(), a.plan()), a.coverage().name(), a.perDiemCode(),
-                a.items().stream().map(item -> new Item(item.hcpcsCode(), item.quantity())).toList(),
-                AuthorizationStatus.valueOf(a.status().name()), a.authorizationNumber(), a.validFrom(), a.validTo(),
+                a.supplierOrgId(), new Payer(a.payerId(), r.plan()), r.coverage().name(), r.perDiemCode(),
+                r.items().stream().map(item -> new Item(item.hcpcsCode(), item.quantity())).toList(),
+                AuthorizationStatus.valueOf(decision.status().name()), decision.authorizationNumber(),
+                decision.validFrom(), decision.validTo(),
                 d == null ? null : new Delivery(d.etaStart(), d.etaEnd()),
                 a.version(), a.requestedAt(), a.updatedAt(), submission.urgency(),
                 submission.submittedAt());

@@ -37,10 +37,12 @@ record SuppliesAuthorizationView(
 
     static SuppliesAuthorizationView of(SuppliesAuthorization a) {
         Submission submission = Submission.orDefault(a.submission(), a.requestedAt());
+        SuppliesAuthorization.Request r = a.request();
+        SuppliesAuthorization.Decision decision = a.decision();
         return new SuppliesAuthorizationView(a.id(), a.caseId(), a.patientRef(), a.specialistOrgId(), a.supplierOrgId(),
-                new PayerRequest(a.payerId(), PayerRequest.Plan.valueOf(a.plan())), a.coverage(), a.perDiemCode(),
-                a.items(), a.requestedFrom(), a.requestedTo(), a.status(), a.authorizationNumber(), a.validFrom(),
-                a.validTo(), a.decisionReason(), a.delivery(), a.version(), a.requestedAt(), a.updatedAt(),
+                new PayerRequest(a.payerId(), PayerRequest.Plan.valueOf(r.plan())), r.coverage(), r.perDiemCode(),
+                r.items(), r.requestedFrom(), r.requestedTo(), decision.status(), decision.authorizationNumber(),
+                decision.validFrom(), decision.validTo(), decision.reason(), a.delivery(), a.version(), a.requestedAt(), a.updatedAt(),
                 submission.urgency(), submission.submittedAt());
     }
 }

@@ -9,7 +9,6 @@ import org.homeinfusion.contracts.supplies.SuppliesAuthorizationDecided;
 import org.homeinfusion.contracts.supplies.SuppliesAuthorizationRequested;
 import org.homeinfusion.contracts.supplies.SuppliesDeliveryCancelled;
 import org.homeinfusion.contracts.supplies.SuppliesDeliveryScheduled;
-import org.homeinfusion.support.decision.DecisionRequest;
 import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.idempotency.IdempotentCreation;
 import org.homeinfusion.support.problem.ApiProblem;
@@ -69,10 +68,7 @@ class SuppliesAuthorizations {
     }
 
     @Transactional
-    public SuppliesAuthorization decide(Actor actor, UUID id, DecisionRequest decision) {
-        decision.checked()
-                .without("approvedUnits", decision.approvedUnits())
-                .without("approvedVisits", decision.approvedVisits());
+    public SuppliesAuthorization decide(Actor actor, UUID id, SuppliesDecision decision) {
         SuppliesAuthorization current = repository.lock(id)
                 .filter(a -> actor.actsAs(Role.SPECIALIST, a.specialistOrgId()) || actor.actsAs(Role.PAYER, a.payerId()))
                 .orElseThrow(() -> ApiProblem.notFound("Supplies authorization", id));

@@ -2,9 +2,9 @@ package org.homeinfusion.suppliesauth.authorization;
 
 import java.util.List;
 
-import org.homeinfusion.pas.ApprovedQuantity;
 import org.homeinfusion.pas.ClaimFacts;
 import org.homeinfusion.pas.PasEndpoints;
+import org.homeinfusion.support.decision.ApprovedQuantity;
 import org.homeinfusion.suppliesauth.catalog.Coverage;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,21 +20,22 @@ class SuppliesPasController extends PasEndpoints<SuppliesAuthorization, Supplies
     SuppliesPasController(SuppliesAuthorizations authorizations) {
         super("Supplies authorization", ApprovedQuantity.NONE, authorizations::get, SuppliesAuthorization::specialistOrgId,
                 SuppliesPasController::claimFacts,
-                (actor, id, decision) -> SuppliesAuthorizationView.of(authorizations.decide(actor, id, decision)));
+                (actor, id, decision) -> SuppliesAuthorizationView.of(
+                        authorizations.decide(actor, id, SuppliesAuthorizationController.command(decision))));
     }
 
     static ClaimFacts claimFacts(SuppliesAuthorization authorization) {
         return new ClaimFacts(authorization.id(), authorization.caseId(), authorization.patientRef(),
                 authorization.specialistOrgId(), ClaimFacts.Servicing.SUPPLIER, authorization.supplierOrgId(),
-                authorization.payerId(), authorization.plan(), null, authorization.requestedFrom(),
-                authorization.requestedTo(), authorization.requestedAt(), lines(authorization));
+                authorization.payerId(), authorization.request().plan(), null, authorization.request().requestedFrom(),
+                authorization.request().requestedTo(), authorization.requestedAt(), lines(authorization.request()));
     }
 
     /** Separately billed supplies are one line per item; bundled ones are the pharmacy's per diem code. */
-    private static List<ClaimFacts.Line> lines(SuppliesAuthorization authorization) {
-        if (authorization.coverage() == Coverage.BUNDLED) {
-            return List.of(ClaimFacts.Line.of(authorization.perDiemCode(), null));
+    private static List<ClaimFacts.Line> lines(SuppliesAuthorization.Request requested) {
+        if (requested.coverage() == Coverage.BUNDLED) {
+            return List.of(ClaimFacts.Line.of(requested.perDiemCode(), null));
         }
-        return authorization.items().stream().map(item -> ClaimFacts.Line.of(item.hcpcsCode(), item.quantity())).toList();
+        return requested.items().stream().map(item -> ClaimFacts.Line.of(item.hcpcsCode(), item.quantity())).toList();
     }
 }

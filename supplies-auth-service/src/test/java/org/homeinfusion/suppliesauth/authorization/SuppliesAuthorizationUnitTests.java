@@ -13,7 +13,7 @@ import org.homeinfusion.contracts.EventJson;
 import org.homeinfusion.support.api.PayerRequest;
 import org.homeinfusion.support.decision.Submission;
 import org.homeinfusion.support.decision.DecisionOutcome;
-import org.homeinfusion.support.decision.DecisionRequest;
+import org.homeinfusion.support.domain.TransitionRefused;
 import org.homeinfusion.support.problem.ApiProblem;
 import org.homeinfusion.support.problem.Violation;
 import org.homeinfusion.suppliesauth.catalog.Coverage;
@@ -31,9 +31,9 @@ class SuppliesAuthorizationUnitTests {
     void bundledCoverageStartsNotRequiredWithThePerDiemAndNoItems() {
         SuppliesAuthorization bundled = bundled();
 
-        assertThat(bundled.status()).isEqualTo(SuppliesAuthorization.Status.NOT_REQUIRED);
-        assertThat(bundled.perDiemCode()).isEqualTo("S9338");
-        assertThat(bundled.items()).isEmpty();
+        assertThat(bundled.decision().status()).isEqualTo(SuppliesAuthorization.Status.NOT_REQUIRED);
+        assertThat(bundled.request().perDiemCode()).isEqualTo("S9338");
+        assertThat(bundled.request().items()).isEmpty();
         assertThat(bundled.version()).isEqualTo(1);
     }
 
@@ -41,9 +41,9 @@ class SuppliesAuthorizationUnitTests {
     void separateCoverageStartsRequestedWithNormalizedItems() {
         SuppliesAuthorization separate = separate();
 
-        assertThat(separate.status()).isEqualTo(SuppliesAuthorization.Status.REQUESTED);
-        assertThat(separate.perDiemCode()).isNull();
-        assertThat(separate.items()).containsExactly(new SuppliesAuthorization.Item("E0781", 1),
+        assertThat(separate.decision().status()).isEqualTo(SuppliesAuthorization.Status.REQUESTED);
+        assertThat(separate.request().perDiemCode()).isNull();
+        assertThat(separate.request().items()).containsExactly(new SuppliesAuthorization.Item("E0781", 1),
                 new SuppliesAuthorization.Item("A4222", 30));
     }
 
@@ -57,7 +57,7 @@ class SuppliesAuthorizationUnitTests {
     void bundledCoverageMayBeCancelledAndThenTakesNothingMore() {
         SuppliesAuthorization cancelled = bundled().decide(decision(DecisionOutcome.CANCELLED), NOW);
 
-        assertThat(cancelled.status()).isEqualTo(SuppliesAuthorization.Status.CANCELLED);
+        assertThat(cancelled.decision().status()).isEqualTo(SuppliesAuthorization.Status.CANCELLED);
         assertThat(cancelled.version()).isEqualTo(2);
         assertConflict(() -> cancelled.decide(decision(DecisionOutcome.CANCELLED), NOW), "AUTHORIZATION_CANCELLED");
     }
@@ -73,8 +73,8 @@ class SuppliesAuthorizationUnitTests {
         SuppliesAuthorization denied = separate().decide(decision(DecisionOutcome.DENIED), NOW);
         SuppliesAuthorization approved = denied.decide(approval(), NOW);
 
-        assertThat(approved.status()).isEqualTo(SuppliesAuthorization.Status.APPROVED);
-        assertThat(approved.authorizationNumber()).isEqualTo("24680");
+        assertThat(approved.decision().status()).isEqualTo(SuppliesAuthorization.Status.APPROVED);
+        assertThat(approved.decision().authorizationNumber()).isEqualTo("24680");
         assertThat(approved.version()).isEqualTo(3);
     }
 
@@ -116,10 +116,24 @@ class SuppliesAuthorizationUnitTests {
         assertThat(request(Coverage.BUNDLED, "S9338", List.of()).checked()).isNotNull();
     }
 
+    /** Documents stored before the state was grouped read back, and new ones are written in the same flat shape. */
+    @Test
+    void keepsTheFlatShapeOfTheStoredDocument() {
+        SuppliesAuthorization decided = separate().scheduleDelivery(DELIVERY, NOW).decide(approval(), NOW);
+
+        String json = EventJson.mapper().writeValueAsString(decided);
+
+        assertThat(EventJson.mapper().readTree(json).propertyNames()).containsExactlyInAnyOrder("id", "caseId",
+                "patientRef", "specialistOrgId", "supplierOrgId", "payerId", "plan", "coverage", "perDiemCode", "items",
+                "requestedFrom", "requestedTo", "status", "authorizationNumber", "validFrom", "validTo",
+                "decisionReason", "delivery", "version", "requestedAt", "updatedAt", "submission");
+        assertThat(EventJson.mapper().readValue(json, SuppliesAuthorization.class)).isEqualTo(decided);
+    }
+
     @Test
     void theEventStateCarriesNoPatientReferenceAndNoReason() {
-        SuppliesAuthorization denied = separate().decide(new DecisionRequest(DecisionOutcome.DENIED, null, null, null,
-                null, null, "patient PT-88 has a pump already"), NOW);
+        SuppliesAuthorization denied = separate().decide(new SuppliesDecision(DecisionOutcome.DENIED, null, null, null,
+                "patient PT-88 has a pump already"), NOW);
 
         String json = EventJson.mapper().writeValueAsString(SuppliesAuthorizationEvents.state(denied));
 
@@ -128,10 +142,8 @@ class SuppliesAuthorizationUnitTests {
     }
 
     private static void assertConflict(org.assertj.core.api.ThrowableAssert.ThrowingCallable change, String code) {
-        assertThatThrownBy(change).isInstanceOfSatisfying(ApiProblem.class, problem -> {
-            assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
-            assertThat(problem.violations()).extracting(Violation::code).containsExactly(code);
-        });
+        assertThatThrownBy(change).isInstanceOfSatisfying(TransitionRefused.class,
+                refused -> assertThat(refused.code()).isEqualTo(code));
     }
 
     private static SuppliesAuthorization bundled() {
@@ -152,12 +164,12 @@ class SuppliesAuthorizationUnitTests {
                 LocalDate.parse("2026-12-01"), LocalDate.parse("2027-05-31"), null, null);
     }
 
-    private static DecisionRequest approval() {
-        return new DecisionRequest(DecisionOutcome.APPROVED, "24680", LocalDate.parse("2026-12-01"),
-                LocalDate.parse("2027-05-31"), null, null, null);
+    private static SuppliesDecision approval() {
+        return new SuppliesDecision(DecisionOutcome.APPROVED, "24680", LocalDate.parse("2026-12-01"),
+                LocalDate.parse("2027-05-31"), null);
     }
 
-    private static DecisionRequest decision(DecisionOutcome outcome) {
-        return new DecisionRequest(outcome, null, null, null, null, null, null);
+    private static SuppliesDecision decision(DecisionOutcome outcome) {
+        return new SuppliesDecision(outcome, null, null, null, null);
     }
 }
