@@ -1,14 +1,14 @@
-package org.homeinfusion.drugauth.resilience;
+package org.homeinfusion.drugauth.authorization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.homeinfusion.drugauth.authorization.DrugAuthorizationIntegrationTests.ivig;
 import static org.homeinfusion.testsupport.ProblemAssertions.assertProblem;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.homeinfusion.infrastructure.EmbeddedPostgres;
@@ -76,20 +76,6 @@ class DatabaseOutageIntegrationTests {
                 SPECIALIST, ivig(caseId), Map.of("Idempotency-Key", "outage-" + caseId)).status()).isEqualTo(201));
         assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
         assertThat(api.get("/api/drug-authorizations?caseId=" + caseId, SPECIALIST).json().size()).isEqualTo(1);
-    }
-
-    static Map<String, Object> ivig(String caseId) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("caseId", caseId);
-        request.put("patientRef", "PT-88");
-        request.put("payer", Map.of("payerId", "PAYER-ABC", "plan", "COMMERCIAL"));
-        request.put("placeOfService", "12");
-        request.put("hcpcsCode", "J1569");
-        request.put("dose", Map.of("quantity", 28, "unit", "g"));
-        request.put("pharmacyOrgId", "PHARM-1");
-        request.put("requestedFrom", "2026-12-01");
-        request.put("requestedTo", "2027-05-31");
-        return request;
     }
 
     private static Path temporaryDirectory() {
