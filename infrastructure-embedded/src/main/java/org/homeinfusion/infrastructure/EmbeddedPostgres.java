@@ -65,7 +65,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "32MB")
-                .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
+                // A cluster that outlives the process (local stack, benchmark) is durable: a commit the API answered
+                // for survives a crash. The embedded server defaults to synchronous_commit=off, which would not.
+                // Throw-away test clusters skip both, as nothing reads them after a crash.
+                .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
+                .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on");
         if (dataDirectory != null) {
             try {
                 Files.createDirectories(dataDirectory);

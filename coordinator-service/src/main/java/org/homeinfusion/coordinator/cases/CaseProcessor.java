@@ -179,7 +179,9 @@ public class CaseProcessor {
             });
             if (readyAt == null && readiness.isReady()) {
                 readyAt = now;
-                timeToReady.record(Duration.between(before.firstEventAt(), now));
+                // Never negative: a case first seen by another instance whose clock runs ahead of ours.
+                Duration sinceFirstEvent = Duration.between(before.firstEventAt(), now);
+                timeToReady.record(sinceFirstEvent.isNegative() ? Duration.ZERO : sinceFirstEvent);
             }
         }
         if (readiness == null) {

@@ -54,17 +54,18 @@ class ReadinessNotificationListener {
     }
 
     /**
-     * Reads nothing while no client is connected: the stream is a live view, it has no history to keep. Handing an
-     * event to the streams is a span of the trace its record carries.
+     * Hands every event to the streams, which keep the last ones for clients that reconnect. Handing an event to
+     * open streams is a span of the trace its record carries.
      */
     @Bean
     Consumer<Message<List<byte[]>>> readinessStream(ReadinessStreams streams, TracePropagation tracing) {
         return batch -> {
-            if (!streams.hasClients()) {
-                return;
-            }
             for (IncomingRecord incoming : IncomingRecord.unpack(batch)) {
                 ReadinessRecord.from(incoming).ifPresent(record -> {
+                    if (!streams.hasClients()) {
+                        streams.publish(record);
+                        return;
+                    }
                     Span span = tracing.start("readiness stream " + record.eventType(), Span.Kind.PRODUCER,
                             incoming::header);
                     try (Tracer.SpanInScope inScope = tracing.inScope(span)) {

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxClientsPerOrganization  open streams allowed per organization on one instance (429 beyond)
  * @param queueCapacity              events waiting for one slow client before it is disconnected
  * @param senderThreads              threads writing to clients, so a slow client never holds up the Kafka consumer
+ * @param replayWindow               how long events are kept for streams that reconnect with {@code Last-Event-ID}
+ * @param replayCapacity             at most this many events are kept for them (the newest)
  */
 @ConfigurationProperties("home-infusion.readiness-stream")
 record ReadinessStreamProperties(
@@ -20,5 +22,7 @@ record ReadinessStreamProperties(
         @DefaultValue("30m") Duration timeout,
         @DefaultValue("20") int maxClientsPerOrganization,
         @DefaultValue("100") int queueCapacity,
-        @DefaultValue("4") int senderThreads) {
+        @DefaultValue("4") int senderThreads,
+        @DefaultValue("15m") Duration replayWindow,
+        @DefaultValue("5000") int replayCapacity) {
 }

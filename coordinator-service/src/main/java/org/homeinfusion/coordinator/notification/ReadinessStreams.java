@@ -1,7 +1,9 @@
 package org.homeinfusion.coordinator.notification;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -29,7 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * This instance's open readiness streams. An event goes to a stream only if the stream's organization
  * takes part in the case. Writing to clients happens on sender threads, one client at a time in order,
  * through a bounded queue per client: a slow or stalled client is disconnected (it can reconnect)
- * instead of holding up the Kafka consumer or the other clients.
+ * instead of holding up the Kafka consumer or the other clients. The last events are kept for a while, so a
+ * client reconnecting with {@code Last-Event-ID} gets what it missed before the live events that follow.
  */
 @Component
 class ReadinessStreams implements SmartLifecycle {
@@ -38,20 +41,30 @@ class ReadinessStreams implements SmartLifecycle {
 
     private final CaseParticipants participants;
     private final ReadinessStreamProperties properties;
+    private final Clock clock;
+    /** Guards {@link #recent} and orders a replay before the live events that follow it. */
+    private final Object replayLock = new Object();
+    private final RecentEvents recent;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private ScheduledExecutorService heartbeats;
     private ExecutorService senders;
 
-    ReadinessStreams(CaseParticipants participants, ReadinessStreamProperties properties, MeterRegistry meters) {
+    ReadinessStreams(CaseParticipants participants, ReadinessStreamProperties properties, Clock clock,
+            MeterRegistry meters) {
         this.participants = participants;
         this.properties = properties;
+        this.clock = clock;
+        this.recent = new RecentEvents(properties.replayWindow(), properties.replayCapacity());
         Gauge.builder("readiness.stream.clients", clients, Set::size)
                 .description("Open readiness streams on this instance").register(meters);
     }
 
-    /** Opens a stream of the caller's organization's events, from now on. */
-    SseEmitter open(String org) {
+    /**
+     * Opens a stream of the caller's organization's events, from now on; after {@code lastEventId} (null: none) when
+     * that event is still held, else with a comment saying what was missed is unknown.
+     */
+    SseEmitter open(String org, String lastEventId) {
         if (!running) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable", "The service is shutting down", List.of());
         }
@@ -61,13 +74,25 @@ class ReadinessStreams implements SmartLifecycle {
                     + open + " readiness streams open here; close one first", List.of());
         }
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
-        Client client = new Client(org, emitter);
-        emitter.onCompletion(() -> clients.remove(client));
-        emitter.onTimeout(client::close);
-        emitter.onError(failure -> client.close());
-        clients.add(client);
-        // Sent at once, so the client sees the stream is open before the first event.
-        client.enqueue(Outgoing.comment("connected"));
+        synchronized (replayLock) {
+            Optional<List<ReadinessRecord>> missed = lastEventId == null ? Optional.of(List.of())
+                    : recent.after(lastEventId, clock.instant());
+            List<ReadinessRecord> replay = missed.orElse(List.of()).stream()
+                    .filter(record -> organizationsOf(record).contains(org)).toList();
+            Client client = new Client(org, emitter, replay.size());
+            emitter.onCompletion(() -> clients.remove(client));
+            emitter.onTimeout(client::close);
+            emitter.onError(failure -> client.close());
+            clients.add(client);
+            // Sent at once, so the client sees the stream is open before the first event.
+            client.enqueue(Outgoing.comment("connected"));
+            if (missed.isEmpty()) {
+                client.enqueue(Outgoing.comment("missed events unknown: " + lastEventId
+                        + " is no longer held; read the current state from /api/cases"));
+            }
+            replay.forEach(record -> client.enqueue(Outgoing.event(record.eventType(), record.eventId(),
+                    singleLine(record.json()))));
+        }
         return emitter;
     }
 
@@ -75,26 +100,39 @@ class ReadinessStreams implements SmartLifecycle {
         return !clients.isEmpty();
     }
 
-    /** Hands a readiness event to the streams of the organizations taking part in its case. */
+    /**
+     * Keeps the event for reconnecting streams and hands it to the streams of the organizations taking part in its
+     * case. Called for every event, with or without clients.
+     */
     void publish(ReadinessRecord record) {
-        if (clients.isEmpty()) {
-            return;
+        Set<String> organizations = clients.isEmpty() ? null : organizationsOf(record);
+        synchronized (replayLock) {
+            recent.add(record, clock.instant());
+            if (organizations == null && !clients.isEmpty()) {
+                // A stream opened since the look above: it must not miss this event.
+                organizations = organizationsOf(record);
+            }
+            if (organizations == null || organizations.isEmpty()) {
+                return;
+            }
+            String data = singleLine(record.json());
+            for (Client client : clients) {
+                if (organizations.contains(client.org)) {
+                    client.enqueue(Outgoing.event(record.eventType(), record.eventId(), data));
+                }
+            }
         }
-        Set<String> organizations;
+    }
+
+    /** Who may see the event; nobody when that cannot be looked up (the stream is a view, the API has the state). */
+    private Set<String> organizationsOf(ReadinessRecord record) {
         try {
-            organizations = record.audience() != null ? record.audience()
+            return record.audience() != null ? record.audience()
                     : participants.of(record.specialistOrgId(), record.caseId());
         } catch (RuntimeException failure) {
-            // The stream is a live view, not a delivery guarantee: a client catches up through the readiness API.
             log.warn("Could not look up who takes part in case {}; event {} not streamed: {}", record.caseId(),
                     record.eventId(), failure.toString());
-            return;
-        }
-        String data = singleLine(record.json());
-        for (Client client : clients) {
-            if (organizations.contains(client.org)) {
-                client.enqueue(Outgoing.event(record.eventType(), record.eventId(), data));
-            }
+            return Set.of();
         }
     }
 
@@ -130,13 +168,15 @@ class ReadinessStreams implements SmartLifecycle {
 
         private final String org;
         private final SseEmitter emitter;
-        private final BlockingQueue<Outgoing> queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+        private final BlockingQueue<Outgoing> queue;
         private final AtomicBoolean draining = new AtomicBoolean();
         private volatile boolean closed;
 
-        Client(String org, SseEmitter emitter) {
+        /** @param replayed events queued for it at once, on top of the usual room for live ones */
+        Client(String org, SseEmitter emitter, int replayed) {
             this.org = org;
             this.emitter = emitter;
+            this.queue = new ArrayBlockingQueue<>(properties.queueCapacity() + replayed);
         }
 
         void enqueue(Outgoing outgoing) {

@@ -97,6 +97,11 @@ abstract class NotificationIntegrationSupport {
                 Duration.ofSeconds(60));
     }
 
+    static CapturedRecord awaitReadinessVersion(String caseId, String eventName, long version) {
+        return readiness.awaitRecord(r -> caseId.equals(r.key()) && r.header("ce_type").endsWith("." + eventName)
+                && r.value().contains("\"readinessVersion\":" + version + ","), Duration.ofSeconds(60));
+    }
+
     /** The signature a receiver computes to authenticate a delivery, independently of the service's code. */
     static String expectedSignature(String secret, String timestamp, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");

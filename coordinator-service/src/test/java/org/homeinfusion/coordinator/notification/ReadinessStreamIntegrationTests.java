@@ -81,6 +81,36 @@ class ReadinessStreamIntegrationTests extends NotificationIntegrationSupport {
     }
 
     @Test
+    void aClientReconnectingWithTheLastEventIdGetsWhatItMissedFirst() throws Exception {
+        String specialist = newOrg("SPEC");
+        String caseId = CaseIds.unique();
+        try (SeedStoryEvents story = new SeedStoryEvents(specialist, caseId)) {
+            String lastSeen;
+            try (SseClient stream = SseClient.connect(port, bearer(specialist)).awaitConnected()) {
+                story.send(story.readyStory());
+                await().atMost(Duration.ofSeconds(10)).until(() -> !stream.events().isEmpty());
+                lastSeen = stream.events().get(0).id();
+            }
+            // Dropped: meanwhile the nurse's visit is cancelled and then moved to another slot.
+            story.send(story.visitCancelled(4));
+            CapturedRecord withdrawn = awaitReadiness(caseId, "ReadinessWithdrawn");
+            story.send(story.visitConfirmed(5, SeedStoryEvents.VISIT.plusHours(1)));
+            CapturedRecord readyAgain = awaitReadinessVersion(caseId, "ReadyToSchedule", 3);
+
+            try (SseClient again = SseClient.reconnect(port, bearer(specialist), lastSeen).awaitConnected()) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> again.events().size() >= 2);
+                assertThat(again.events()).extracting(SseClient.Event::id)
+                        .containsExactly(withdrawn.header("ce_id"), readyAgain.header("ce_id"));
+            }
+            try (SseClient unknown = SseClient.reconnect(port, bearer(specialist), "no-such-event").awaitConnected()) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> unknown.comments().stream()
+                        .anyMatch(comment -> comment.contains("missed events unknown")));
+                assertThat(unknown.events()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void theStreamNeedsAToken() {
         assertThat(api().get("/api/readiness/stream", null).status()).isEqualTo(401);
     }

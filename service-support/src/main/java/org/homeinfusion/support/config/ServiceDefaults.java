@@ -30,6 +30,13 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         // 50 cases/s from 1.1 s to 0.66 s. With 4, 50 cases/s no longer kept up. Requests beyond the threads wait
         // in the connector's accept queue; server-sent event streams do not hold a thread.
         DEFAULTS.put("server.tomcat.threads.max", "8");
+        // While PostgreSQL is down a request waits this long for a connection, then gets a 503 with Retry-After
+        // (ProblemDetailsAdvice), instead of holding a request thread for Hikari's default 30 s.
+        DEFAULTS.put("spring.datasource.hikari.connection-timeout", "5000");
+        // A service started before its database waits for it (Flyway retries with growing pauses, about ten
+        // minutes in all) instead of exiting; the migrations run once it is there.
+        DEFAULTS.put("spring.flyway.connect-retries", "60");
+        DEFAULTS.put("spring.flyway.connect-retries-interval", "10s");
         DEFAULTS.put("spring.kafka.bootstrap-servers", "127.0.0.1:9092");
         DEFAULTS.put("spring.cloud.stream.kafka.binder.brokers", "${spring.kafka.bootstrap-servers}");
         // ProblemDetailsAdvice renders every error; Boot's own handler would win for framework errors
@@ -41,6 +48,9 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         // Only health and metrics are exposed; nothing that could show configuration or data.
         DEFAULTS.put("management.endpoints.web.exposure.include", "health,prometheus");
         DEFAULTS.put("management.endpoint.health.probes.enabled", "true");
+        // Out of service while the database is unreachable, so a load balancer stops sending calls that can only
+        // fail; liveness stays up, because restarting the process would not bring the database back.
+        DEFAULTS.put("management.endpoint.health.group.readiness.include", "readinessState,db");
         DEFAULTS.put("management.endpoint.health.show-details", "never");
         DEFAULTS.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         // Per request, an observation also started a long task timer (http.server.requests.active) that nothing
