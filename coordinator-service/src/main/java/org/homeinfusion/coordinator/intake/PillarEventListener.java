@@ -1,6 +1,5 @@
 package org.homeinfusion.coordinator.intake;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,12 +13,12 @@ import org.homeinfusion.coordinator.CoordinatorProperties;
 import org.homeinfusion.coordinator.cases.CaseProcessor;
 import org.homeinfusion.coordinator.cases.PillarUpdate;
 import org.homeinfusion.coordinator.kafka.IncomingRecord;
+import org.homeinfusion.coordinator.kafka.UntilStored;
 import org.homeinfusion.support.tracing.TracePropagation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
 import org.springframework.messaging.Message;
 
 /**
@@ -98,25 +97,10 @@ class PillarEventListener {
         }
     }
 
-    /** Retries database failures with growing pauses; any other failure is the caller's to isolate. */
+    /** Database failures are waited out; any other failure is the caller's to isolate. */
     private static void processUntilStored(CaseProcessor processor, List<PillarUpdate> updates,
             CoordinatorProperties properties) {
-        Duration backoff = properties.intakeRetryBackoff();
-        while (true) {
-            try {
-                processor.process(updates);
-                return;
-            } catch (DataAccessException transientFailure) {
-                log.warn("Storing a pillar batch failed, retrying in {}: {}", backoff, transientFailure.getMessage());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while waiting for the database", interrupted);
-                }
-                backoff = backoff.multipliedBy(2).compareTo(properties.intakeMaxBackoff()) > 0
-                        ? properties.intakeMaxBackoff() : backoff.multipliedBy(2);
-            }
-        }
+        UntilStored.run("Storing a pillar batch", properties.intakeRetryBackoff(), properties.intakeMaxBackoff(),
+                () -> processor.process(updates));
     }
 }

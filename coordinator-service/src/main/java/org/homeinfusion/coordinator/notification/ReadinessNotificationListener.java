@@ -1,11 +1,9 @@
 package org.homeinfusion.coordinator.notification;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,12 +11,12 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.homeinfusion.coordinator.CoordinatorProperties;
 import org.homeinfusion.coordinator.kafka.IncomingRecord;
+import org.homeinfusion.coordinator.kafka.UntilStored;
 import org.homeinfusion.support.tracing.TracePropagation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
 import org.springframework.messaging.Message;
 
 /**
@@ -45,7 +43,9 @@ class ReadinessNotificationListener {
             if (records.isEmpty()) {
                 return;
             }
-            int scheduled = scheduleUntilStored(() -> deliveries.scheduleAll(records, clock.instant()), properties);
+            // The offset must not move past an event whose deliveries are not stored: its subscribers would never hear of it.
+            int scheduled = UntilStored.run("Scheduling webhook deliveries", properties.intakeRetryBackoff(),
+                    properties.intakeMaxBackoff(), () -> deliveries.scheduleAll(records, clock.instant()));
             if (scheduled > 0) {
                 log.debug("Scheduled {} webhook deliveries of {} events", scheduled, records.size());
                 dispatcher.wakeUp();
@@ -76,28 +76,5 @@ class ReadinessNotificationListener {
                 });
             }
         };
-    }
-
-    /**
-     * Waits a database outage out on this binding's own consumer thread: the offset must not move past an
-     * event whose deliveries are not stored, or its subscribers would never hear of it.
-     */
-    private static int scheduleUntilStored(IntSupplier scheduling, CoordinatorProperties properties) {
-        Duration backoff = properties.intakeRetryBackoff();
-        while (true) {
-            try {
-                return scheduling.getAsInt();
-            } catch (DataAccessException transientFailure) {
-                log.warn("Scheduling webhook deliveries failed, retrying in {}: {}", backoff, transientFailure.getMessage());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while waiting for the database", interrupted);
-                }
-                Duration doubled = backoff.multipliedBy(2);
-                backoff = doubled.compareTo(properties.intakeMaxBackoff()) > 0 ? properties.intakeMaxBackoff() : doubled;
-            }
-        }
     }
 }
