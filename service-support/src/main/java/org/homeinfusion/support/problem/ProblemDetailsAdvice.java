@@ -12,9 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -24,7 +21,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -87,22 +83,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database is unreachable or timed out: nothing was changed, and the same call will work once it is back.
-     * A 503 with {@code Retry-After} tells a client to retry (with its Idempotency-Key), where a 500 would not.
+     * A failure nobody expected is a 500 — unless the database is unreachable or timed out: then nothing was changed
+     * and the same call will work once it is back, and a 503 with {@code Retry-After} tells a client to retry (with
+     * its Idempotency-Key), where a 500 would not.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransientDataAccessException.class, RecoverableDataAccessException.class})
-    ResponseEntity<Object> dependencyUnavailable(Exception exception) {
-        log.warn("Database unavailable while handling a request: {}", exception.getClass().getSimpleName());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
-                        "The service cannot reach its database; nothing was changed. Retry later", List.of()));
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception) {
+        if (DatabaseUnavailable.causes(exception)) {
+            log.warn("Database unavailable while handling a request: {}", exception.getClass().getSimpleName());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                            "The service cannot reach its database; nothing was changed. Retry later", List.of()));
+        }
         log.error("Unexpected failure while handling a request", exception);
         return render(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed", List.of());
     }
