@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * instead of holding up the Kafka consumer or the other clients.
  */
 @Component
-class ReadinessStreams implements SmartLifecycle {
+public class ReadinessStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReadinessStreams.class);
 
@@ -50,8 +50,8 @@ class ReadinessStreams implements SmartLifecycle {
                 .description("Open readiness streams on this instance").register(meters);
     }
 
-    /** Opens a stream of the caller's organization's events, from now on. */
-    SseEmitter open(String org) {
+    /** Opens a stream of the caller's organization's events, from now on (the API's and the console's). */
+    public SseEmitter open(String org) {
         if (!running) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable", "The service is shutting down", List.of());
         }
