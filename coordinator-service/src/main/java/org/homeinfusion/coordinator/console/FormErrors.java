@@ -27,12 +27,18 @@ public record FormErrors(String form, int status, String detail, Map<String, Str
         return of(formName) && values.containsKey(field) ? values.get(field) : fallback;
     }
 
-    /** Violations that name no field of the form, shown above it. */
+    /**
+     * The line above the form: the refusal itself when it names no field (a 409, a 403, a rule about the whole
+     * request), otherwise a pointer to the fields, whose own messages say what is wrong.
+     */
     public String general(String formName) {
         if (!of(formName)) {
             return "";
         }
         String unnamed = byField.getOrDefault("", "");
-        return unnamed.isEmpty() ? detail : detail + " " + unnamed;
+        if (!unnamed.isEmpty()) {
+            return unnamed;
+        }
+        return byField.isEmpty() ? detail : "Not saved: correct the field marked below.";
     }
 }
