@@ -88,8 +88,10 @@ class SpecialistConsoleBrowserTests {
             expectedAfterSignIn = "/console/alerts";
         }
 
-        browser.signIn("not a valid org!", "SPECIALIST");
-        assertThat(browser.find("[data-testid=field-error]").getText()).contains("organization id");
+        browser.submitSignIn("not a valid org!", "SPECIALIST");
+        assertThat(browser.await("[data-testid=field-error]", EVENTUALLY).getText()).contains("organization id");
+        assertThat(browser.find("#org").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.currentPath()).startsWith("/console/sign-in");
     }
 
     @Test
