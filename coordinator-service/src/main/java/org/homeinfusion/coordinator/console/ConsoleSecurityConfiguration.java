@@ -1,10 +1,14 @@
 package org.homeinfusion.coordinator.console;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -39,7 +43,19 @@ class ConsoleSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain consoleSecurity(HttpSecurity http, SecurityContextRepository consoleSecurityContextRepository,
-            HttpSessionRequestCache consoleRequestCache) throws Exception {
+            HttpSessionRequestCache consoleRequestCache, ObjectProvider<ClientRegistrationRepository> registrations,
+            ObjectProvider<OAuth2AuthorizedClientService> authorizedClients, JwtDecoder jwtDecoder) throws Exception {
+        // OpenID Connect only where a provider is configured (spring.security.oauth2.client.registration.*).
+        ClientRegistrationRepository providers = registrations.getIfAvailable();
+        if (providers != null) {
+            OidcSignIn oidc = new OidcSignIn(authorizedClients.getObject(), jwtDecoder, consoleSecurityContextRepository);
+            http.oauth2Login(login -> login
+                    .loginPage(SIGN_IN)
+                    .authorizationEndpoint(endpoint -> endpoint.baseUri(OidcSignIn.AUTHORIZATION_BASE))
+                    .redirectionEndpoint(endpoint -> endpoint.baseUri(OidcSignIn.CALLBACK))
+                    .successHandler(oidc)
+                    .failureUrl(SIGN_IN + "?refused"));
+        }
         http
                 .securityMatcher("/console", "/console/**")
                 .securityContext(context -> context.securityContextRepository(consoleSecurityContextRepository))

@@ -5,10 +5,12 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -34,17 +36,21 @@ class SignInController {
     private final JwtDecoder decoder;
     private final SecurityContextRepository contexts;
     private final HttpSessionRequestCache savedRequests;
+    private final List<String[]> providers;
 
     SignInController(DevTokenMinter minter, JwtDecoder decoder, SecurityContextRepository consoleSecurityContextRepository,
-            HttpSessionRequestCache consoleRequestCache) {
+            HttpSessionRequestCache consoleRequestCache, ObjectProvider<ClientRegistrationRepository> registrations) {
         this.minter = minter;
         this.decoder = decoder;
         this.contexts = consoleSecurityContextRepository;
         this.savedRequests = consoleRequestCache;
+        ClientRegistrationRepository configured = registrations.getIfAvailable();
+        this.providers = configured == null ? List.of() : OidcSignIn.providers(configured);
     }
 
     @GetMapping(ConsoleSecurityConfiguration.SIGN_IN)
     String form(Model model) {
+        model.addAttribute("providers", providers);
         model.addAttribute("devSignIn", minter.available());
         model.addAttribute("roles", ROLES);
         model.addAttribute("org", "");
@@ -61,6 +67,7 @@ class SignInController {
                         ? "Enter an organization id of 1 to 64 letters, digits, dots, dashes or underscores"
                         : !ROLES.contains(role) ? "Choose one of the roles" : null;
         if (error != null) {
+            model.addAttribute("providers", providers);
             model.addAttribute("devSignIn", minter.available());
             model.addAttribute("roles", ROLES);
             model.addAttribute("org", organization);
