@@ -18,6 +18,7 @@ class CoordinatorAccessMatrix {
         return AccessMatrix.builder()
                 .allowAnyRole(HttpMethod.GET, "/api/cases")
                 .allowAnyRole(HttpMethod.GET, "/api/cases/*/readiness")
+                .allowAnyRole(HttpMethod.GET, "/api/cases/*/readiness/history")
                 .allowAnyRole(HttpMethod.POST, "/api/subscriptions")
                 .allowAnyRole(HttpMethod.GET, "/api/subscriptions")
                 .allowAnyRole(HttpMethod.GET, "/api/subscriptions/*")

@@ -30,6 +30,7 @@ import org.homeinfusion.testsupport.EventCapture;
 import org.homeinfusion.testsupport.PasClaimResponses;
 import org.homeinfusion.testsupport.RealInfrastructure;
 import org.homeinfusion.testsupport.SseClient;
+import org.homeinfusion.testsupport.TestTokens;
 import org.homeinfusion.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,6 +120,16 @@ class HomeInfusionStartEndToEndTests {
         CapturedRecord readyAgain = awaitReadiness(story.caseId, "ReadyToSchedule", 3);
         assertThat(readyAgain.value()).contains("nurse Jones visiting Tue Dec 8 15:00");
         assertThat(story.readiness().json().get("readinessVersion").asLong()).isEqualTo(3);
+
+        // The history holds each announced version, newest first, as it went out.
+        JsonNode history = system.coordinator().get("/api/cases/" + story.caseId + "/readiness/history",
+                SeedStory.AGENCY).json();
+        assertThat(history.findValuesAsString("eventType"))
+                .containsExactly("ReadyToSchedule", "ReadinessWithdrawn", "ReadyToSchedule");
+        assertThat(history.get(1).get("event").get("blockers").findValuesAsString("code"))
+                .containsExactly("NURSE_VISIT_NOT_CONFIRMED");
+        assertThat(system.coordinator().get("/api/cases/" + story.caseId + "/readiness/history",
+                TestTokens.bearer("SPEC-2", "SPECIALIST")).status()).isEqualTo(404);
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.homeinfusion.testsupport.RealInfrastructure;
  * The four real service jars, started as separate processes on free ports against the test's Kafka
  * broker and PostgreSQL, exactly as the local stack runs them. Tests talk to them only over HTTP.
  */
-final class RunningSystem implements AutoCloseable {
+public final class RunningSystem implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
 
@@ -37,7 +37,7 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
-    static RunningSystem start() {
+    public static RunningSystem start() {
         try {
             RunningSystem system = new RunningSystem(repositoryRoot());
             try {
@@ -59,19 +59,19 @@ final class RunningSystem implements AutoCloseable {
         return processes.get(module).logFile();
     }
 
-    ApiClient drug() {
+    public ApiClient drug() {
         return api("drug-auth-service");
     }
 
-    ApiClient nursing() {
+    public ApiClient nursing() {
         return api("nursing-auth-service");
     }
 
-    ApiClient supplies() {
+    public ApiClient supplies() {
         return api("supplies-auth-service");
     }
 
-    ApiClient coordinator() {
+    public ApiClient coordinator() {
         return api("coordinator-service");
     }
 
@@ -126,6 +126,12 @@ final class RunningSystem implements AutoCloseable {
         env.put("SPRING_DATASOURCE_PASSWORD", RealInfrastructure.password());
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", RealInfrastructure.kafkaBootstrapServers());
         env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", RealInfrastructure.kafkaBootstrapServers());
+        if (module.equals("coordinator-service")) {
+            // The console calls the pillar services' APIs; here they listen on free ports, not the default ones.
+            env.put("HOME_INFUSION_CONSOLE_DRUG_URL", definitions.get("drug-auth-service").baseUrl());
+            env.put("HOME_INFUSION_CONSOLE_NURSING_URL", definitions.get("nursing-auth-service").baseUrl());
+            env.put("HOME_INFUSION_CONSOLE_SUPPLIES_URL", definitions.get("supplies-auth-service").baseUrl());
+        }
         processes.put(instance, ServiceProcess.launch(service, jar, logs, env));
     }
 
@@ -140,6 +146,11 @@ final class RunningSystem implements AutoCloseable {
                 sleep(Duration.ofMillis(250));
             }
         }
+    }
+
+    /** Where a browser finds the console: the coordinator's own address. */
+    public String consoleUrl() {
+        return definitions.get("coordinator-service").baseUrl() + "/console/";
     }
 
     @Override

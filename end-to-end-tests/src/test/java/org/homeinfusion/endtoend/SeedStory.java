@@ -12,26 +12,26 @@ import org.homeinfusion.testsupport.TestTokens;
  * Mary Jones' home IVIG start, played by each organization through its own service's API: the
  * specialist requests, the payer approves, the pharmacy and the agency post their times.
  */
-final class SeedStory {
+public final class SeedStory {
 
-    static final String SPECIALIST = TestTokens.bearer("SPEC-1", "SPECIALIST");
-    static final String PAYER = TestTokens.bearer("PAYER-ABC", "PAYER");
-    static final String PHARMACY = TestTokens.bearer("PHARM-1", "PHARMACY");
-    static final String AGENCY = TestTokens.bearer("HHA-7", "AGENCY");
+    public static final String SPECIALIST = TestTokens.bearer("SPEC-1", "SPECIALIST");
+    public static final String PAYER = TestTokens.bearer("PAYER-ABC", "PAYER");
+    public static final String PHARMACY = TestTokens.bearer("PHARM-1", "PHARMACY");
+    public static final String AGENCY = TestTokens.bearer("HHA-7", "AGENCY");
 
     private final RunningSystem system;
-    final String caseId;
-    String drugId;
-    String nursingId;
-    String suppliesId;
+    public final String caseId;
+    public String drugId;
+    public String nursingId;
+    public String suppliesId;
 
-    SeedStory(RunningSystem system, String caseId) {
+    public SeedStory(RunningSystem system, String caseId) {
         this.system = system;
         this.caseId = caseId;
     }
 
     /** Every step up to READY: requests, approvals, Tuesday-morning delivery, Tuesday 2 PM visit. */
-    SeedStory playToReady() {
+    public SeedStory playToReady() {
         requestAll();
         approveAll();
         deliver("2026-12-08T08:00:00-05:00", "2026-12-08T11:00:00-05:00");
@@ -39,12 +39,12 @@ final class SeedStory {
         return this;
     }
 
-    void requestAll() {
+    public void requestAll() {
         requestAll(Map.of());
     }
 
     /** @param drugExtras more fields of the drug request, such as its urgency and when it went to the payer */
-    void requestAll(Map<String, Object> drugExtras) {
+    public void requestAll(Map<String, Object> drugExtras) {
         Map<String, Object> drug = new LinkedHashMap<>();
         drug.put("caseId", caseId);
         drug.put("patientRef", "PT-88");
@@ -68,38 +68,38 @@ final class SeedStory {
                 "supplierOrgId", "PHARM-1", "coverage", "BUNDLED", "perDiemCode", "S9338")));
     }
 
-    void approveAll() {
+    public void approveAll() {
         approveDrug();
         approveNursing();
     }
 
-    void approveDrug() {
+    public void approveDrug() {
         ok(system.drug().post("/api/drug-authorizations/" + drugId + "/decision", PAYER, Map.of(
                 "outcome", "APPROVED", "authorizationNumber", "12345", "validFrom", "2026-12-01",
                 "validTo", "2027-05-31", "approvedUnits", 56)));
     }
 
-    void approveNursing() {
+    public void approveNursing() {
         ok(system.nursing().post("/api/nursing-authorizations/" + nursingId + "/decision", PAYER, Map.of(
                 "outcome", "APPROVED", "authorizationNumber", "67890", "validFrom", "2026-12-01",
                 "validTo", "2027-05-31", "approvedVisits", 8)));
     }
 
-    void deliver(String etaStart, String etaEnd) {
+    public void deliver(String etaStart, String etaEnd) {
         ok(system.drug().put("/api/drug-authorizations/" + drugId + "/delivery", PHARMACY,
                 Map.of("etaStart", etaStart, "etaEnd", etaEnd, "trackingRef", "TRK-" + caseId)));
     }
 
-    void confirmVisit(String visitStart) {
+    public void confirmVisit(String visitStart) {
         ok(system.nursing().put("/api/nursing-authorizations/" + nursingId + "/visit", AGENCY,
                 Map.of("visitStart", visitStart, "expectedDurationMinutes", 240, "nurseName", "Jones")));
     }
 
-    void cancelVisit() {
+    public void cancelVisit() {
         ok(system.nursing().delete("/api/nursing-authorizations/" + nursingId + "/visit", AGENCY));
     }
 
-    ApiClient.Response readiness() {
+    public ApiClient.Response readiness() {
         return system.coordinator().get("/api/cases/" + caseId + "/readiness", SPECIALIST);
     }
 

@@ -148,7 +148,8 @@ final class DemoStory {
                 out.println("- raised");
                 out.println();
                 out.println("   " + action.group(1));
-                out.println("   (GET " + coordinator + "/api/alerts as SPEC-1 or PHARM-1 shows it)");
+                out.println("   (GET " + coordinator + "/api/alerts as SPEC-1 or PHARM-1 shows it, and so does the"
+                        + " console's worklist, " + coordinator + "/console/alerts)");
                 out.println();
                 return;
             }
@@ -169,6 +170,7 @@ final class DemoStory {
                 out.println("- READY");
                 out.println();
                 out.println("   " + field(last.body(), "summary"));
+                out.println("   (the console shows it: " + coordinator + "/console/cases/" + CASE_ID + ")");
                 out.println();
                 return;
             }

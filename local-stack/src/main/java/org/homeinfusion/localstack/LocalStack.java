@@ -242,6 +242,12 @@ public final class LocalStack {
         if (System.getenv("SPRING_PROFILES_ACTIVE") == null) {
             env.put("SPRING_PROFILES_ACTIVE", "local");
         }
+        if (service.module().equals("coordinator-service")) {
+            // The console acts through the pillar services' APIs.
+            env.put("HOME_INFUSION_CONSOLE_DRUG_URL", ServiceDefinition.named("drug-auth-service").baseUrl());
+            env.put("HOME_INFUSION_CONSOLE_NURSING_URL", ServiceDefinition.named("nursing-auth-service").baseUrl());
+            env.put("HOME_INFUSION_CONSOLE_SUPPLIES_URL", ServiceDefinition.named("supplies-auth-service").baseUrl());
+        }
         // HOME_INFUSION_JWT_SECRET is inherited from this process's environment when set.
         return env;
     }
@@ -314,6 +320,11 @@ public final class LocalStack {
         System.out.println("  Roles: SPECIALIST, PHARMACY, AGENCY, SUPPLIER, PAYER. Signing secret: "
                 + (DevTokens.usesDevDefaultSecret() ? "the dev default" : "$" + DevTokens.SECRET_ENV) + ".");
         System.out.println("  Seed story: ./run-local.sh --no-build --demo");
+        System.out.println();
+        System.out.println("Console             " + ServiceDefinition.named("coordinator-service").baseUrl() + "/console/");
+        System.out.println("  Sign in with an organization and a role, e.g. SPEC-1 / SPECIALIST, PHARM-1 / PHARMACY,"
+                + " HHA-7 / AGENCY, PAYER-ABC / PAYER" + (DevTokens.usesDevDefaultSecret() ? "."
+                : " (the dev sign-in needs the dev default secret; unset $" + DevTokens.SECRET_ENV + ")."));
         System.out.println();
     }
 

@@ -30,11 +30,14 @@ class CaseReadinessController {
     private final CaseStore store;
     private final CaseProcessor processor;
     private final CaseAlertSummaries alerts;
+    private final ReadinessHistory history;
 
-    CaseReadinessController(CaseStore store, CaseProcessor processor, CaseAlertSummaries alerts) {
+    CaseReadinessController(CaseStore store, CaseProcessor processor, CaseAlertSummaries alerts,
+            ReadinessHistory history) {
         this.store = store;
         this.processor = processor;
         this.alerts = alerts;
+        this.history = history;
     }
 
     /**
@@ -46,6 +49,22 @@ class CaseReadinessController {
     CaseReadinessView readiness(Actor actor,
             @PathVariable @Pattern(regexp = Bounds.ID, message = Bounds.ID_MESSAGE) String caseId,
             @RequestParam(required = false) @Pattern(regexp = Bounds.ID, message = Bounds.ID_MESSAGE) String specialistOrgId) {
+        CaseKey key = visibleCase(actor, caseId, specialistOrgId);
+        CaseAlertSummaries.Summary summary = alerts.of(List.of(key)).getOrDefault(key, CaseAlertSummaries.Summary.NONE);
+        return processor.find(key).map(record -> CaseReadinessView.of(record, true, summary))
+                .orElseThrow(() -> ApiProblem.notFound("Case", caseId));
+    }
+
+    /** Every readiness version the case announced, newest first: what was said, when, and why. */
+    @GetMapping("/{caseId}/readiness/history")
+    @Transactional(readOnly = true)
+    List<ReadinessHistory.Entry> history(Actor actor,
+            @PathVariable @Pattern(regexp = Bounds.ID, message = Bounds.ID_MESSAGE) String caseId,
+            @RequestParam(required = false) @Pattern(regexp = Bounds.ID, message = Bounds.ID_MESSAGE) String specialistOrgId) {
+        return history.of(visibleCase(actor, caseId, specialistOrgId));
+    }
+
+    private CaseKey visibleCase(Actor actor, String caseId, String specialistOrgId) {
         List<CaseKey> visible = store.casesWithIdVisibleTo(caseId, actor.org()).stream()
                 .filter(key -> specialistOrgId == null || key.specialistOrgId().equals(specialistOrgId))
                 .toList();
@@ -60,9 +79,7 @@ class CaseReadinessController {
                     .orElseThrow(() -> ApiProblem.invalid("specialistOrgId", "AMBIGUOUS_CASE",
                             "Several specialists' cases use caseId " + caseId + "; pass specialistOrgId"));
         }
-        CaseAlertSummaries.Summary summary = alerts.of(List.of(key)).getOrDefault(key, CaseAlertSummaries.Summary.NONE);
-        return processor.find(key).map(record -> CaseReadinessView.of(record, true, summary))
-                .orElseThrow(() -> ApiProblem.notFound("Case", caseId));
+        return key;
     }
 
     @GetMapping

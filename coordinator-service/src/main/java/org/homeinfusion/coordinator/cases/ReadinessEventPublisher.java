@@ -22,9 +22,11 @@ import org.springframework.stereotype.Component;
 class ReadinessEventPublisher {
 
     private final Outbox outbox;
+    private final ReadinessHistory history;
 
-    ReadinessEventPublisher(Outbox outbox) {
+    ReadinessEventPublisher(Outbox outbox, ReadinessHistory history) {
         this.outbox = outbox;
+        this.history = history;
     }
 
     /**
@@ -32,6 +34,7 @@ class ReadinessEventPublisher {
      * mode the append takes the outbox's append-order lock, which every writer then waits for until we commit.
      */
     void publishAll(List<ContractEvent> events, Function<ContractEvent, Map<String, String>> traceOf) {
+        history.record(events);
         publishAll(Topics.CASE_READINESS_EVENTS, events, traceOf);
     }
 

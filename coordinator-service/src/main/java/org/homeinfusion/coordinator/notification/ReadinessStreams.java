@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * client reconnecting with {@code Last-Event-ID} gets what it missed before the live events that follow.
  */
 @Component
-class ReadinessStreams implements SmartLifecycle {
+public class ReadinessStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReadinessStreams.class);
 
@@ -61,10 +61,11 @@ class ReadinessStreams implements SmartLifecycle {
     }
 
     /**
-     * Opens a stream of the caller's organization's events, from now on; after {@code lastEventId} (null: none) when
-     * that event is still held, else with a comment saying what was missed is unknown.
+     * Opens a stream of the caller's organization's events, from now on (the API's and the console's); after
+     * {@code lastEventId} (null: none) when that event is still held, else with a comment saying what was missed is
+     * unknown.
      */
-    SseEmitter open(String org, String lastEventId) {
+    public SseEmitter open(String org, String lastEventId) {
         if (!running) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable", "The service is shutting down", List.of());
         }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.homeinfusion.support.decision.Submission;
+import org.homeinfusion.support.domain.RuleViolated;
 import org.homeinfusion.support.domain.TransitionRefused;
 
 /**
@@ -75,6 +76,12 @@ record DrugAuthorization(
     /** Posts or replaces the pharmacy's delivery window. */
     DrugAuthorization scheduleDelivery(Delivery newDelivery, Instant now) {
         requireNotCancelled();
+        // A product that is past its beyond-use time before it even arrives can never be infused: refuse the ETA
+        // instead of letting the coordinator discover it as PRODUCT_EXPIRES_BEFORE_VISIT.
+        if (newDelivery.beyondUseAt() != null && newDelivery.beyondUseAt().isBefore(newDelivery.etaEnd())) {
+            throw new RuleViolated("beyondUseAt", "BEYOND_USE_BEFORE_DELIVERY", "The product's beyond-use time "
+                    + newDelivery.beyondUseAt() + " is before the delivery window ends (" + newDelivery.etaEnd() + ")");
+        }
         return withDelivery(newDelivery, now);
     }
 

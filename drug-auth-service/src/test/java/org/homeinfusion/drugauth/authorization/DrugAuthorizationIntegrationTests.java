@@ -136,6 +136,22 @@ class DrugAuthorizationIntegrationTests {
     }
 
     @Test
+    void refusesADeliveryWhoseProductIsBeyondUseBeforeItArrives() {
+        String id = create(caseId);
+        awaitEvent("DrugAuthorizationRequested", 1);
+
+        ApiClient.Response refused = api.put(path(id) + "/delivery", PHARMACY, Map.of(
+                "etaStart", "2026-12-08T08:00:00-05:00", "etaEnd", "2026-12-08T11:00:00-05:00",
+                "beyondUseAt", "2026-12-08T10:00:00-05:00"));
+
+        assertProblem(refused, 422);
+        assertThat(refused.json().get("violations").get(0).get("field").asString()).isEqualTo("beyondUseAt");
+        assertThat(refused.json().get("violations").get(0).get("code").asString()).isEqualTo("BEYOND_USE_BEFORE_DELIVERY");
+        assertThat(api.get(path(id), PHARMACY).json().get("version").asLong()).isEqualTo(1);
+        events.assertNoFurtherRecord(r -> caseId.equals(r.key()) && r.value().contains("\"version\":2"), Duration.ofSeconds(1));
+    }
+
+    @Test
     void retriesWithOneIdempotencyKeyCreateOneAuthorization() {
         Map<String, String> key = Map.of("Idempotency-Key", "create-" + caseId);
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
+import org.homeinfusion.support.domain.RuleViolated;
 import org.homeinfusion.support.domain.TransitionRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** A domain refusal is the API's 409, exactly as if the aggregate had thrown {@link ApiProblem#conflict}. */
+    @ExceptionHandler(RuleViolated.class)
+    ResponseEntity<Object> ruleViolated(RuleViolated violated) {
+        return apiProblem(ApiProblem.ruleViolation(violated.field(), violated.code(), violated.getMessage()));
+    }
+
     @ExceptionHandler(TransitionRefused.class)
     ResponseEntity<Object> transitionRefused(TransitionRefused refused) {
         return apiProblem(ApiProblem.conflict(refused.code(), refused.getMessage()));

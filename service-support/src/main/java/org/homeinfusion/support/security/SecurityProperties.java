@@ -18,7 +18,8 @@ public record SecurityProperties(String jwtSecret, String issuerUri, String jwkS
         }
     }
 
-    boolean usesDevSecret() {
+    /** True while tokens are verified with the documented development secret (no issuer, no JWK set). */
+    public boolean usesDevSecret() {
         return DEV_DEFAULT_SECRET.equals(jwtSecret) && isBlank(issuerUri) && isBlank(jwkSetUri);
     }
 
