@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import org.homeinfusion.contracts.CloudEventHeaders;
 import org.homeinfusion.coordinator.CoordinatorProperties;
 import org.homeinfusion.coordinator.kafka.IncomingRecord;
 import org.homeinfusion.coordinator.kafka.UntilStored;
@@ -61,19 +62,18 @@ class ReadinessNotificationListener {
     Consumer<Message<List<byte[]>>> readinessStream(ReadinessStreams streams, TracePropagation tracing) {
         return batch -> {
             for (IncomingRecord incoming : IncomingRecord.unpack(batch)) {
-                ReadinessRecord.from(incoming).ifPresent(record -> {
-                    if (!streams.hasClients()) {
-                        streams.publish(record);
-                        return;
-                    }
-                    Span span = tracing.start("readiness stream " + record.eventType(), Span.Kind.PRODUCER,
-                            incoming::header);
-                    try (Tracer.SpanInScope inScope = tracing.inScope(span)) {
-                        streams.publish(record);
-                    } finally {
-                        span.end();
-                    }
-                });
+                if (!streams.hasClients()) {
+                    streams.publish(incoming);
+                    continue;
+                }
+                Span span = tracing.start("readiness stream "
+                        + CloudEventHeaders.eventName(incoming.header(CloudEventHeaders.TYPE)), Span.Kind.PRODUCER,
+                        incoming::header);
+                try (Tracer.SpanInScope inScope = tracing.inScope(span)) {
+                    streams.publish(incoming);
+                } finally {
+                    span.end();
+                }
             }
         };
     }

@@ -50,11 +50,7 @@ record ReadinessRecord(String eventId, String eventType, String specialistOrgId,
         if (specialistOrgId == null || caseId == null) {
             return Optional.empty();
         }
-        String eventId = record.header(CloudEventHeaders.ID);
-        if (eventId == null || eventId.isBlank() || eventId.length() > EVENT_ID_MAX) {
-            // Still stable across redeliveries: the record's position identifies it.
-            eventId = UUID.nameUUIDFromBytes(record.origin().getBytes(StandardCharsets.UTF_8)).toString();
-        }
+        String eventId = eventIdOf(record);
         JsonNode actions = event.get("actions");
         Set<String> audience = null;
         if (actions != null && actions.isArray()) {
@@ -71,6 +67,13 @@ record ReadinessRecord(String eventId, String eventType, String specialistOrgId,
         return Optional.of(new ReadinessRecord(eventId, eventType, specialistOrgId, caseId, value,
                 occurredAt(occurredAt != null ? occurredAt : textField(event, "raisedAt")), audience,
                 traceParent(record.header(TracePropagation.TRACEPARENT))));
+    }
+
+    /** The record's ce_id; without a usable one, an id still stable across redeliveries: from its position. */
+    static String eventIdOf(IncomingRecord record) {
+        String eventId = record.header(CloudEventHeaders.ID);
+        return eventId == null || eventId.isBlank() || eventId.length() > EVENT_ID_MAX
+                ? UUID.nameUUIDFromBytes(record.origin().getBytes(StandardCharsets.UTF_8)).toString() : eventId;
     }
 
     /** A traceparent is 55 characters; anything much longer is not one and is not kept. */

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.homeinfusion.contracts.EventJson;
+import org.homeinfusion.coordinator.kafka.IncomingRecord;
 import org.homeinfusion.support.problem.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ public class ReadinessStreams implements SmartLifecycle {
     private final Clock clock;
     /** Guards {@link #recent} and orders a replay before the live events that follow it. */
     private final Object replayLock = new Object();
-    private final RecentEvents recent;
+    private final RecentEvents<IncomingRecord> recent;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private ScheduledExecutorService heartbeats;
@@ -55,7 +56,7 @@ public class ReadinessStreams implements SmartLifecycle {
         this.participants = participants;
         this.properties = properties;
         this.clock = clock;
-        this.recent = new RecentEvents(properties.replayWindow(), properties.replayCapacity());
+        this.recent = new RecentEvents<>(properties.replayWindow(), properties.replayCapacity());
         Gauge.builder("readiness.stream.clients", clients, Set::size)
                 .description("Open readiness streams on this instance").register(meters);
     }
@@ -76,9 +77,10 @@ public class ReadinessStreams implements SmartLifecycle {
         }
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
         synchronized (replayLock) {
-            Optional<List<ReadinessRecord>> missed = lastEventId == null ? Optional.of(List.of())
+            Optional<List<IncomingRecord>> missed = lastEventId == null ? Optional.of(List.of())
                     : recent.after(lastEventId, clock.instant());
             List<ReadinessRecord> replay = missed.orElse(List.of()).stream()
+                    .flatMap(incoming -> ReadinessRecord.from(incoming).stream())
                     .filter(record -> organizationsOf(record).contains(org)).toList();
             Client client = new Client(org, emitter, replay.size());
             emitter.onCompletion(() -> clients.remove(client));
@@ -102,20 +104,27 @@ public class ReadinessStreams implements SmartLifecycle {
     }
 
     /**
-     * Keeps the event for reconnecting streams and hands it to the streams of the organizations taking part in its
-     * case. Called for every event, with or without clients.
+     * Keeps the record for reconnecting streams and hands it to the open streams of the organizations taking part in
+     * its case. Called for every record; it is read only while a stream is open (or on a replay), so keeping it
+     * costs the consumer no parsing while nobody watches.
      */
-    void publish(ReadinessRecord record) {
-        Set<String> organizations = clients.isEmpty() ? null : organizationsOf(record);
+    void publish(IncomingRecord incoming) {
+        Optional<ReadinessRecord> read = clients.isEmpty() ? null : ReadinessRecord.from(incoming);
+        Set<String> organizations = read == null ? null : read.map(this::organizationsOf).orElse(Set.of());
         synchronized (replayLock) {
-            recent.add(record, clock.instant());
-            if (organizations == null && !clients.isEmpty()) {
+            recent.add(ReadinessRecord.eventIdOf(incoming), incoming, clock.instant());
+            if (read == null) {
+                if (clients.isEmpty()) {
+                    return;
+                }
                 // A stream opened since the look above: it must not miss this event.
-                organizations = organizationsOf(record);
+                read = ReadinessRecord.from(incoming);
+                organizations = read.map(this::organizationsOf).orElse(Set.of());
             }
-            if (organizations == null || organizations.isEmpty()) {
+            if (read.isEmpty() || organizations.isEmpty()) {
                 return;
             }
+            ReadinessRecord record = read.get();
             String data = singleLine(record.json());
             for (Client client : clients) {
                 if (organizations.contains(client.org)) {

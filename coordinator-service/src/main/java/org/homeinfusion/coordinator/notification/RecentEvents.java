@@ -12,25 +12,26 @@ import java.util.Optional;
 /**
  * The events this instance received in the last {@code retention}, at most {@code capacity} of them, oldest first:
  * what a stream that reconnects with {@code Last-Event-ID} missed is replayed from here. Every instance reads every
- * event, so a client may reconnect to any instance that was running while it was away. Not synchronized: its owner
+ * event, so a client may reconnect to any instance that was running while it was away. Events are kept as
+ * received (T), so keeping them costs no parsing; only a replay reads them. Not synchronized: its owner
  * holds one lock over it and the streams, so a replay and the live events that follow it stay in order.
  */
-final class RecentEvents {
+final class RecentEvents<T> {
 
-    private record Entry(ReadinessRecord record, Instant receivedAt) {
+    private record Entry<T>(String eventId, T event, Instant receivedAt) {
     }
 
     private final Duration retention;
     private final int capacity;
-    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    private final ArrayDeque<Entry<T>> entries = new ArrayDeque<>();
 
     RecentEvents(Duration retention, int capacity) {
         this.retention = retention;
         this.capacity = capacity;
     }
 
-    void add(ReadinessRecord record, Instant now) {
-        entries.addLast(new Entry(record, now));
+    void add(String eventId, T event, Instant now) {
+        entries.addLast(new Entry<>(eventId, event, now));
         forgetOlderThan(now.minus(retention));
         while (entries.size() > capacity) {
             entries.removeFirst();
@@ -41,17 +42,17 @@ final class RecentEvents {
      * The events received after the one with {@code eventId}, oldest first; empty when that event is not held (older
      * than the window, or never seen here), in which case nothing can be said about what was missed.
      */
-    Optional<List<ReadinessRecord>> after(String eventId, Instant now) {
+    Optional<List<T>> after(String eventId, Instant now) {
         forgetOlderThan(now.minus(retention));
-        List<ReadinessRecord> missed = new ArrayList<>();
+        List<T> missed = new ArrayList<>();
         boolean found = false;
-        for (Iterator<Entry> newestFirst = entries.descendingIterator(); newestFirst.hasNext(); ) {
-            ReadinessRecord record = newestFirst.next().record();
-            if (record.eventId().equals(eventId)) {
+        for (Iterator<Entry<T>> newestFirst = entries.descendingIterator(); newestFirst.hasNext(); ) {
+            Entry<T> entry = newestFirst.next();
+            if (entry.eventId().equals(eventId)) {
                 found = true;
                 break;
             }
-            missed.add(record);
+            missed.add(entry.event());
         }
         if (!found) {
             return Optional.empty();

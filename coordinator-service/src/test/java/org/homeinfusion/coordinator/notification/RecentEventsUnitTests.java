@@ -13,10 +13,10 @@ class RecentEventsUnitTests {
 
     @Test
     void whatCameAfterTheLastEventSeenIsReplayedOldestFirst() {
-        RecentEvents recent = new RecentEvents(Duration.ofMinutes(15), 100);
-        recent.add(event("a"), NOW);
-        recent.add(event("b"), NOW.plusSeconds(1));
-        recent.add(event("c"), NOW.plusSeconds(2));
+        RecentEvents<ReadinessRecord> recent = new RecentEvents<>(Duration.ofMinutes(15), 100);
+        recent.add("a", event("a"), NOW);
+        recent.add("b", event("b"), NOW.plusSeconds(1));
+        recent.add("c", event("c"), NOW.plusSeconds(2));
 
         assertThat(recent.after("a", NOW.plusSeconds(3)).orElseThrow()).extracting(ReadinessRecord::eventId)
                 .containsExactly("b", "c");
@@ -25,10 +25,10 @@ class RecentEventsUnitTests {
 
     @Test
     void anEventOlderThanTheWindowOrBeyondTheCapacityIsNoLongerKnownSoNothingIsClaimed() {
-        RecentEvents recent = new RecentEvents(Duration.ofMinutes(15), 2);
-        recent.add(event("a"), NOW);
-        recent.add(event("b"), NOW.plusSeconds(1));
-        recent.add(event("c"), NOW.plusSeconds(2));
+        RecentEvents<ReadinessRecord> recent = new RecentEvents<>(Duration.ofMinutes(15), 2);
+        recent.add("a", event("a"), NOW);
+        recent.add("b", event("b"), NOW.plusSeconds(1));
+        recent.add("c", event("c"), NOW.plusSeconds(2));
 
         assertThat(recent.after("a", NOW.plusSeconds(3))).as("pushed out by capacity").isEmpty();
         assertThat(recent.after("b", NOW.plus(Duration.ofMinutes(15)).plusSeconds(2))).as("past the window").isEmpty();
